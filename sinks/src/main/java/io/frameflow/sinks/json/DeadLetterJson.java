@@ -1,0 +1,34 @@
+package io.frameflow.sinks.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.frameflow.common.DeadLetter;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The JSON form of a {@link DeadLetter}, as written to the dead-letter output. Documented in {@code
+ * docs/results.md}.
+ */
+public final class DeadLetterJson {
+    private DeadLetterJson() {}
+
+    /** Writes {@code letter} as one JSON object (no trailing newline) to {@code out}. */
+    public static void write(DeadLetter letter, OutputStream out) throws IOException {
+        try (JsonGenerator g = FrameResultJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("stream", letter.streamId());
+            if (letter.seq() == DeadLetter.WHOLE_STREAM) {
+                g.writeNullField("seq");
+            } else {
+                g.writeNumberField("seq", letter.seq());
+            }
+            g.writeStringField("stage", letter.stage());
+            g.writeStringField("reason", letter.reason());
+            g.writeBooleanField("fatal", letter.fatal());
+            g.writeNumberField("time_ms", letter.timeMillis());
+            g.writeEndObject();
+        }
+    }
+}
