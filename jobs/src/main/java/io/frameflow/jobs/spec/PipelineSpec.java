@@ -1,0 +1,39 @@
+package io.frameflow.jobs.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A pipeline file, as written by the user: where video comes from, which model stages run, and
+ * where results go. Built by {@link PipelineSpecParser}, which validates it and names the bad key
+ * and value when it is wrong.
+ *
+ * @param name the pipeline's name (also the Flink job name)
+ * @param sources the video streams, one split each
+ * @param stages the model stages, in order (only {@code detect} exists so far)
+ * @param sinks where results go
+ * @param execution how the job runs (parallelism, checkpoints); optional
+ */
+public record PipelineSpec(
+        @JsonProperty("name") String name,
+        @JsonProperty("sources") List<SourceSpec> sources,
+        @JsonProperty("stages") List<StageSpec> stages,
+        @JsonProperty("sinks") List<SinkSpec> sinks,
+        @JsonProperty("execution") ExecutionSpec execution) {
+
+    public PipelineSpec {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        stages = stages == null ? List.of() : List.copyOf(stages);
+        sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        execution = execution == null ? ExecutionSpec.DEFAULTS : execution;
+    }
+
+    /** The detect stage (validation guarantees there is exactly one). */
+    public DetectStageSpec detectStage() {
+        return stages.stream()
+                .map(StageSpec::detect)
+                .filter(d -> d != null)
+                .findFirst()
+                .orElseThrow();
+    }
+}

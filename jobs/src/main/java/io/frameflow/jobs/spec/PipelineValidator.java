@@ -1,0 +1,157 @@
+package io.frameflow.jobs.spec;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what the YAML binding cannot: required keys, ranges, one kind per stage and sink entry,
+ * unique stream ids. Each failure names the file, the key path and the value.
+ */
+final class PipelineValidator {
+    static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final String file;
+    private final ToIntFunction<String> lines;
+
+    private PipelineValidator(String file, ToIntFunction<String> lines) {
+        this.file = file;
+        this.lines = lines;
+    }
+
+    /**
+     * Validates {@code spec}; {@code lines} maps a key path to its line in the file (0 if unknown),
+     * for the messages.
+     */
+    static void validate(PipelineSpec spec, String file, ToIntFunction<String> lines) {
+        PipelineValidator v = new PipelineValidator(file, lines);
+        v.require(spec.name() != null && !spec.name().isBlank(), "name", "is required");
+        v.sources(spec.sources());
+        v.stages(spec.stages());
+        v.sinks(spec.sinks());
+        v.execution(spec.execution());
+    }
+
+    private void sources(List<SourceSpec> sources) {
+        require(!sources.isEmpty(), "sources", "needs at least one stream (- uri: video.mp4)");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            SourceSpec s = sources.get(i);
+            String at = "sources[" + i + "]";
+            require(s.uri() != null && !s.uri().isBlank(), at + ".uri", "is required");
+            if (s.id() != null) {
+                require(
+                        STREAM_ID.matcher(s.id()).matches(),
+                        at + ".id",
+                        "'" + s.id() + "' must be 1-128 letters, digits, '.', '_' or '-'");
+                require(ids.add(s.id()), at + ".id", "'" + s.id() + "' is used twice");
+            }
+            if (s.maxFrames() != null) {
+                require(s.maxFrames() >= 1, at + ".max-frames", s.maxFrames() + " must be >= 1");
+            }
+        }
+    }
+
+    private void stages(List<StageSpec> stages) {
+        require(
+                !stages.isEmpty(),
+                "stages",
+                "needs a model stage, e.g. - detect: { model: nanodet-coco }");
+        int detects = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            DetectStageSpec d = stages.get(i).detect();
+            String at = "stages[" + i + "]";
+            require(d != null, at, "is empty; a stage is one of: detect");
+            detects++;
+            detect(d, at + ".detect");
+        }
+        require(detects == 1, "stages", "has " + detects + " detect stages; one is supported");
+    }
+
+    private void detect(DetectStageSpec d, String at) {
+        require(d.model() != null && !d.model().isBlank(), at + ".model", "is required");
+        unit(d.threshold(), at + ".threshold");
+        unit(d.iouThreshold(), at + ".iou-threshold");
+        if (d.maxDetections() != null) {
+            require(
+                    d.maxDetections() >= 1,
+                    at + ".max-detections",
+                    d.maxDetections() + " must be >= 1");
+        }
+        if (d.batchSize() != null) {
+            require(
+                    d.batchSize() >= 1 && d.batchSize() <= 256,
+                    at + ".batch-size",
+                    d.batchSize() + " must be between 1 and 256");
+        }
+        if (d.threads() != null) {
+            require(d.threads() >= 1, at + ".threads", d.threads() + " must be >= 1");
+        }
+    }
+
+    private void sinks(List<SinkSpec> sinks) {
+        require(!sinks.isEmpty(), "sinks", "needs at least one sink (- jsonl: { path: out/ })");
+        for (int i = 0; i < sinks.size(); i++) {
+            SinkSpec s = sinks.get(i);
+            String at = "sinks[" + i + "]";
+            require(
+                    (s.jsonl() == null) != (s.kafka() == null),
+                    at,
+                    "must be exactly one of: jsonl, kafka");
+            if (s.jsonl() != null) {
+                require(
+                        s.jsonl().path() != null && !s.jsonl().path().isBlank(),
+                        at + ".jsonl.path",
+                        "is required");
+                positive(s.jsonl().rollInterval(), at + ".jsonl.roll-interval");
+            } else {
+                require(
+                        s.kafka().bootstrap() != null && !s.kafka().bootstrap().isBlank(),
+                        at + ".kafka.bootstrap",
+                        "is required (host:port)");
+                require(
+                        s.kafka().topic() != null && !s.kafka().topic().isBlank(),
+                        at + ".kafka.topic",
+                        "is required");
+            }
+        }
+    }
+
+    private void execution(ExecutionSpec e) {
+        if (e.parallelism() != null) {
+            require(
+                    e.parallelism() >= 1,
+                    "execution.parallelism",
+                    e.parallelism() + " must be >= 1");
+        }
+        if (e.checkpointInterval() != null) {
+            require(
+                    e.checkpointInterval().duration().compareTo(Duration.ofMillis(100)) >= 0,
+                    "execution.checkpoint-interval",
+                    e.checkpointInterval().text() + " is too short; use at least 100ms");
+        }
+    }
+
+    private void unit(Double value, String at) {
+        if (value != null) {
+            require(value >= 0 && value <= 1, at, value + " must be between 0 and 1");
+        }
+    }
+
+    private void positive(DurationValue value, String at) {
+        if (value != null) {
+            require(!value.duration().isZero(), at, value.text() + " must be longer than 0");
+        }
+    }
+
+    private void require(boolean ok, String key, String problem) {
+        if (!ok) {
+            int line = lines.applyAsInt(key);
+            String where = line > 0 ? "line " + line + ": " : "";
+            throw new PipelineSpecException(file + ": " + where + key + ": " + problem);
+        }
+    }
+}
