@@ -1,0 +1,108 @@
+package io.frameflow.it.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A real Kafka broker for tests: a Testcontainers container where a Docker engine runs, otherwise
+ * an in-process KRaft broker (Kafka's own test kit) in this JVM. Both are the real broker; neither
+ * is a mock. {@code FRAMEFLOW_IT_KAFKA=docker|in-process} forces one.
+ *
+ * <pre>{@code
+ * try (KafkaBroker kafka = KafkaBroker.start()) {
+ *     kafka.createTopic("frameflow.results", 2);
+ *     String bootstrap = kafka.bootstrapServers();
+ * }
+ * }</pre>
+ */
+public abstract class KafkaBroker implements AutoCloseable {
+    /** The image used where Docker runs; the same Kafka version as the client and test kit. */
+    public static final String DOCKER_IMAGE = "apache/kafka:4.2.0";
+
+    /** Largest record the broker accepts; video records are large. */
+    public static final int MAX_MESSAGE_BYTES = 8 << 20;
+
+    /** Starts a broker of the kind this machine supports. */
+    public static KafkaBroker start() {
+        String forced = System.getenv().getOrDefault("FRAMEFLOW_IT_KAFKA", "");
+        return switch (forced.toLowerCase(Locale.ROOT)) {
+            case "docker" -> ContainerKafkaBroker.launch();
+            case "in-process" -> InProcessKafkaBroker.launch();
+            case "" ->
+                    ContainerKafkaBroker.dockerAvailable()
+                            ? ContainerKafkaBroker.launch()
+                            : InProcessKafkaBroker.launch();
+            default ->
+                    throw new IllegalArgumentException(
+                            "FRAMEFLOW_IT_KAFKA='" + forced + "': use docker or in-process");
+        };
+    }
+
+    /** {@code host:port} list for clients. */
+    public abstract String bootstrapServers();
+
+    /** How this broker runs, for test logs: {@code docker} or {@code in-process}. */
+    public abstract String kind();
+
+    /** Creates a topic that accepts records up to {@link #MAX_MESSAGE_BYTES}. */
+    public void createTopic(String topic, int partitions) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            NewTopic t =
+                    new NewTopic(topic, partitions, (short) 1)
+                            .configs(
+                                    Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)));
+            admin.createTopics(List.of(t)).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("failed to create topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Reads records of {@code topic} from the beginning until {@code expected} have arrived or
+     * {@code timeout} passes, and returns what arrived (possibly fewer: the caller asserts).
+     *
+     * @param readCommitted read only committed transactional records
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consume(
+            String topic, int expected, Duration timeout, boolean readCommitted) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES);
+        props.put(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                readCommitted ? "read_committed" : "read_uncommitted");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public abstract void close();
+}
