@@ -1,0 +1,146 @@
+package io.frameflow.it.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module table of the design brief (docs/architecture.md), enforced on the production classes
+ * of every module: which module may use which, and that only {@code ingest} touches FFmpeg and only
+ * {@code inference} touches ONNX Runtime. A rule that matches no class fails too, so a renamed
+ * package cannot make a rule pass by accident.
+ */
+class ModuleBoundariesTest {
+    private static final String COMMON = "io.frameflow.common..";
+    private static final String INGEST = "io.frameflow.ingest..";
+    private static final String INFERENCE = "io.frameflow.inference..";
+    private static final String OPERATORS = "io.frameflow.operators..";
+    private static final String SINKS = "io.frameflow.sinks..";
+    private static final String JOBS = "io.frameflow.jobs..";
+    private static final String IT = "io.frameflow.it..";
+    private static final String FLINK = "org.apache.flink..";
+    private static final String FFMPEG = "org.bytedeco..";
+    private static final String ONNX_RUNTIME = "ai.onnxruntime..";
+    private static final String KAFKA = "org.apache.kafka..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes =
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.frameflow");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+
+    @Test
+    void commonDependsOnFlinkCoreOnly() {
+        check(
+                noClasses()
+                        .that()
+                        .resideInAPackage(COMMON)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                INGEST,
+                                INFERENCE,
+                                OPERATORS,
+                                SINKS,
+                                JOBS,
+                                IT,
+                                FFMPEG,
+                                ONNX_RUNTIME,
+                                KAFKA,
+                                "org.apache.flink.streaming..",
+                                "org.apache.flink.runtime..",
+                                "org.apache.flink.connector.."));
+    }
+
+    @Test
+    void inferenceIsPlainJava() {
+        check(
+                noClasses()
+                        .that()
+                        .resideInAPackage(INFERENCE)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                COMMON, INGEST, OPERATORS, SINKS, JOBS, IT, FLINK, FFMPEG, KAFKA));
+    }
+
+    @Test
+    void ingestDependsOnCommonOnly() {
+        check(
+                noClasses()
+                        .that()
+                        .resideInAPackage(INGEST)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(INFERENCE, OPERATORS, SINKS, JOBS, IT, ONNX_RUNTIME));
+    }
+
+    @Test
+    void operatorsDependOnCommonAndInference() {
+        check(
+                noClasses()
+                        .that()
+                        .resideInAPackage(OPERATORS)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(INGEST, SINKS, JOBS, IT, FFMPEG, ONNX_RUNTIME, KAFKA));
+    }
+
+    @Test
+    void sinksDependOnCommonOnly() {
+        check(
+                noClasses()
+                        .that()
+                        .resideInAPackage(SINKS)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                INGEST, INFERENCE, OPERATORS, JOBS, IT, FFMPEG, ONNX_RUNTIME));
+    }
+
+    @Test
+    void onlyIngestTouchesFfmpeg() {
+        check(
+                noClasses()
+                        .that()
+                        .resideOutsideOfPackage(INGEST)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(FFMPEG));
+    }
+
+    @Test
+    void onlyInferenceTouchesOnnxRuntime() {
+        check(
+                noClasses()
+                        .that()
+                        .resideOutsideOfPackage(INFERENCE)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(ONNX_RUNTIME));
+    }
+
+    @Test
+    void theHarnessDoesNotDependOnThePipeline() {
+        check(
+                noClasses()
+                        .that()
+                        .resideInAPackage(IT)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(COMMON, INGEST, INFERENCE, OPERATORS, SINKS, JOBS));
+    }
+}
