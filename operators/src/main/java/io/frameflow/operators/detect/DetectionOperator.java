@@ -81,6 +81,12 @@ public final class DetectionOperator extends AbstractStreamOperator<FrameResult>
         metrics = DetectionMetrics.register(getMetricGroup(), getRuntimeContext(), this::buffered);
         // Last, so that nothing after it can fail and leave the predictor without an owner.
         detector = new FrameDetector(createPredictor(), options.maxFailedBatches());
+        LOG.info(
+                "{} runs model {} on batches of up to {} frames, waiting at most {} ms",
+                taskName(),
+                detector.modelId(),
+                options.maxBatchSize(),
+                options.maxDelayMillis());
     }
 
     private Predictor<BgrImage, List<DetectedObject>> createPredictor() {

@@ -44,6 +44,8 @@ final class FrameDetector implements AutoCloseable {
      *
      * @throws InferenceException when this is the {@code maxFailedBatches}-th batch in a row in
      *     which the model failed on every frame; the message names the model and the last error
+     * @throws RuntimeException what the predictor threw, if it failed while the thread was
+     *     interrupted (the task is being cancelled)
      */
     List<FrameOutcome> detect(List<VideoFrame> frames) {
         if (frames.isEmpty()) {
@@ -56,6 +58,10 @@ final class FrameDetector implements AutoCloseable {
                 outcomes.add(new FrameOutcome.Detected(detections));
             }
         } catch (RuntimeException batchError) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The task is being cancelled: the failure is not the frames' fault.
+                throw batchError;
+            }
             outcomes = frames.size() == 1 ? List.of(rejected(batchError)) : detectOneByOne(frames);
         }
         checkModelStillWorks(outcomes);

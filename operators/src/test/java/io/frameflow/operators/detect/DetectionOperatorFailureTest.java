@@ -133,6 +133,24 @@ class DetectionOperatorFailureTest {
     }
 
     @Test
+    void aFailureWhileTheTaskIsCancelledIsNotBlamedOnTheFrames() throws Exception {
+        var detector = FakeDetectorFactory.failing();
+        var harness = Harnesses.open(detector, new BatchOptions(2, LONG));
+        harness.processElement(frame("cam-a", 0, 10), 0);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> harness.processElement(frame("cam-a", 1, 11), 1))
+                    .isInstanceOf(InferenceException.class)
+                    .hasMessage(FAILURE);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(deadLetters(harness)).isEmpty();
+        assertThat(detector.probe().batchSizes).containsExactly(2);
+        closeAfterFailure(harness);
+    }
+
+    @Test
     void aPredictorThatLosesResultsHasItsFramesRejectedWithTheReason() throws Exception {
         var detector = FakeDetectorFactory.losingResults();
         try (var harness = Harnesses.open(detector, new BatchOptions(2, LONG))) {
