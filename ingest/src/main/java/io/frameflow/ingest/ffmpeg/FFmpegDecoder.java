@@ -27,9 +27,7 @@ import io.frameflow.ingest.ffmpeg.DecodeEvent.DecodedFrame;
 import io.frameflow.ingest.ffmpeg.DecodeEvent.RejectedPacket;
 import io.frameflow.ingest.ffmpeg.DecodeEvent.Signal;
 import io.frameflow.ingest.uri.StreamUri;
-import java.util.ArrayDeque;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -58,14 +56,12 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 public final class FFmpegDecoder implements AutoCloseable {
     static final int AV_FRAME_FLAG_CORRUPT = 1; // libavutil/frame.h; not exported by the presets
     private static final long DEFAULT_FRAME_MICROS = 40_000;
-    private static final int MAX_CORRUPT_PTS = 64;
 
     private final StreamUri uri;
     private final DecoderOptions options;
     private final FFmpegInput input;
     private final BgrConverter converter = new BgrConverter();
-    // pts of packets the demuxer flagged corrupt; the frames decoded from them are damaged
-    private final ArrayDeque<Long> corruptPts = new ArrayDeque<>();
+    private final CorruptPackets corruptPackets = new CorruptPackets();
     private AVCodecContext codec;
     private AVPacket packet;
     private AVFrame frame;
@@ -79,7 +75,6 @@ public final class FFmpegDecoder implements AutoCloseable {
     private boolean draining;
     private boolean ended;
     private long packetCount;
-    private int corruptWithoutPts;
 
     public FFmpegDecoder(StreamUri uri, DecoderOptions options) {
         FFmpegLogBridge.install();
@@ -102,64 +97,54 @@ public final class FFmpegDecoder implements AutoCloseable {
         }
         input.open();
         AVStream stream = input.stream();
-        AVCodecParameters par = stream.codecpar();
-        String codecName = avcodec_get_name(par.codec_id()).getString();
-        AVCodec decoder = avcodec_find_decoder(par.codec_id());
-        if (decoder == null) {
-            throw new FFmpegException(
-                    "cannot open " + uri + ": no decoder for codec '" + codecName + "'", 0);
-        }
-        codec = avcodec_alloc_context3(decoder);
-        int r = avcodec_parameters_to_context(codec, par);
-        if (r >= 0) {
-            codec.thread_count(options.decoderThreads());
-            // Without these checks (FFmpeg's default is none) decoders such as msmpeg4 conceal
-            // damage without flagging the frame. They only detect; EXPLODE is left out so that a
-            // damaged picture is still concealed and delivered, marked damaged.
-            codec.err_recognition(AV_EF_CRCCHECK | AV_EF_BITSTREAM | AV_EF_BUFFER);
-            codec.pkt_timebase(stream.time_base());
-            r = avcodec_open2(codec, decoder, (AVDictionary) null);
-        }
-        if (r < 0) {
-            throw new FFmpegException(
-                    "cannot open "
-                            + uri
-                            + ": cannot start the "
-                            + codecName
-                            + " decoder: "
-                            + FFmpegErrors.describe(r),
-                    r);
-        }
+        codec = openCodec(stream);
         packet = av_packet_alloc();
         frame = av_frame_alloc();
         micros = new AVRational().num(1).den(1_000_000);
         timeBase = stream.time_base();
         startTime = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
-        OptionalDouble fps = frameRate(stream);
-        long frameMicros =
-                fps.isPresent()
-                        ? Math.max(1, Math.round(1e6 / fps.getAsDouble()))
-                        : DEFAULT_FRAME_MICROS;
-        pts = new MonotonicPts(frameMicros);
-        long nb = stream.nb_frames();
-        info =
-                new StreamInfo(
-                        codecName,
-                        par.width(),
-                        par.height(),
-                        fps,
-                        nb > 0 ? OptionalLong.of(nb) : OptionalLong.empty());
+        info = StreamInfo.of(stream);
+        OptionalDouble fps = info.frameRate();
+        pts =
+                new MonotonicPts(
+                        fps.isPresent()
+                                ? Math.max(1, Math.round(1e6 / fps.getAsDouble()))
+                                : DEFAULT_FRAME_MICROS);
         needPacket = false;
         return info;
     }
 
-    private static OptionalDouble frameRate(AVStream stream) {
-        for (AVRational q : new AVRational[] {stream.avg_frame_rate(), stream.r_frame_rate()}) {
-            if (q.num() > 0 && q.den() > 0) {
-                return OptionalDouble.of((double) q.num() / q.den());
-            }
+    private AVCodecContext openCodec(AVStream stream) throws FFmpegException {
+        AVCodecParameters par = stream.codecpar();
+        String name = avcodec_get_name(par.codec_id()).getString();
+        AVCodec decoder = avcodec_find_decoder(par.codec_id());
+        if (decoder == null) {
+            throw new FFmpegException(
+                    "cannot open " + uri + ": no decoder for codec '" + name + "'", 0);
         }
-        return OptionalDouble.empty();
+        AVCodecContext ctx = avcodec_alloc_context3(decoder);
+        int r = avcodec_parameters_to_context(ctx, par);
+        if (r >= 0) {
+            ctx.thread_count(options.decoderThreads());
+            // Without these checks (FFmpeg's default is none) decoders such as msmpeg4 conceal
+            // damage without flagging the frame. They only detect; EXPLODE is left out so that a
+            // damaged picture is still concealed and delivered, marked damaged.
+            ctx.err_recognition(AV_EF_CRCCHECK | AV_EF_BITSTREAM | AV_EF_BUFFER);
+            ctx.pkt_timebase(stream.time_base());
+            r = avcodec_open2(ctx, decoder, (AVDictionary) null);
+        }
+        if (r < 0) {
+            avcodec_free_context(ctx);
+            throw new FFmpegException(
+                    "cannot open "
+                            + uri
+                            + ": cannot start the "
+                            + name
+                            + " decoder: "
+                            + FFmpegErrors.describe(r),
+                    r);
+        }
+        return ctx;
     }
 
     /** What {@link #open()} returned. */
@@ -249,7 +234,7 @@ public final class FFmpegDecoder implements AutoCloseable {
         needPacket = false;
         try {
             if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
-                rememberCorrupt(packet.pts());
+                corruptPackets.add(packet.pts());
             }
             if (r < 0 && r != AVERROR_EOF) {
                 return new RejectedPacket(FFmpegErrors.describe(r) + " (" + describePacket() + ")");
@@ -257,17 +242,6 @@ public final class FFmpegDecoder implements AutoCloseable {
             return null;
         } finally {
             av_packet_unref(packet);
-        }
-    }
-
-    private void rememberCorrupt(long packetPts) {
-        if (packetPts == AV_NOPTS_VALUE) {
-            corruptWithoutPts++;
-        } else {
-            if (corruptPts.size() == MAX_CORRUPT_PTS) {
-                corruptPts.removeFirst();
-            }
-            corruptPts.addLast(packetPts);
         }
     }
 
@@ -292,20 +266,9 @@ public final class FFmpegDecoder implements AutoCloseable {
         boolean damaged =
                 frame.decode_error_flags() != 0
                         || (frame.flags() & AV_FRAME_FLAG_CORRUPT) != 0
-                        || fromCorruptPacket(frame.pts());
+                        || corruptPackets.claim(frame.pts());
         byte[] bgr = withPixels ? converter.convert(frame) : null;
         return new DecodedFrame(pts.next(rawMicros), frame.width(), frame.height(), damaged, bgr);
-    }
-
-    private boolean fromCorruptPacket(long framePts) {
-        if (framePts != AV_NOPTS_VALUE && corruptPts.remove(framePts)) {
-            return true;
-        }
-        if (corruptWithoutPts > 0) {
-            corruptWithoutPts--;
-            return true;
-        }
-        return false;
     }
 
     /**

@@ -115,16 +115,10 @@ final class FFmpegInput implements AutoCloseable {
 
     private AVDictionary networkOptions() {
         AVDictionary dict = new AVDictionary(null);
-        if (uri.isLocalFile()) {
-            return dict;
-        }
-        String micros = Long.toString(options.readTimeout().toNanos() / 1000);
-        // rw_timeout bounds each network read of any protocol; the interrupt deadline is the
-        // backstop for steps that do not honour it
-        av_dict_set(dict, "rw_timeout", micros, 0);
+        // No socket timeouts (rw_timeout, rtsp "timeout"): the interrupt deadline bounds every
+        // blocking call of every protocol, so there is one timeout and one message for it.
         if (uri.kind() == StreamUri.Kind.RTSP) {
             av_dict_set(dict, "rtsp_transport", options.rtspTransport().ffmpegName(), 0);
-            av_dict_set(dict, "timeout", micros, 0);
         }
         return dict;
     }

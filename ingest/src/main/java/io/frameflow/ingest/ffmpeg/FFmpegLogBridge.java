@@ -18,11 +18,10 @@ import org.slf4j.LoggerFactory;
  * Sends FFmpeg's log to SLF4J (logger {@code io.frameflow.ingest.ffmpeg.FFmpeg}) instead of stderr.
  * Only warnings and worse pass; FFmpeg's errors become SLF4J warnings, because most of them are
  * about single damaged packets, which the source already reports as damaged frames and dead
- * letters. A broken camera can produce thousands of lines a second, so at most {@value
- * #LINES_PER_SECOND} lines a second pass; the number held back is logged with the next line that
- * passes.
+ * letters. A broken camera can produce thousands of lines a second, so at most 20 lines a second
+ * pass; the number held back is logged with the next line that passes.
  */
-final class FFmpegLogBridge {
+public final class FFmpegLogBridge {
     static final int LINES_PER_SECOND = 20;
     private static final int MAX_LINE = 4096;
 
@@ -31,8 +30,11 @@ final class FFmpegLogBridge {
 
     private FFmpegLogBridge() {}
 
-    /** Installs the bridge once per JVM; later calls do nothing. */
-    static synchronized void install() {
+    /**
+     * Installs the bridge once per JVM; later calls do nothing. {@link FFmpegDecoder} calls it;
+     * other code that uses FFmpeg first (e.g. a recorder) should call it before.
+     */
+    public static synchronized void install() {
         if (callback == null) {
             callback = new Callback();
             // FFmpeg formats each line in the presets' native helper, which then calls us; the

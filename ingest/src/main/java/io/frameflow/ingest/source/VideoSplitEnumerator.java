@@ -100,10 +100,12 @@ public final class VideoSplitEnumerator
             unassigned.put(split.splitId(), split);
             assigned.remove(split.splitId());
         }
-        LOG.info(
-                "subtask {} failed; streams {} wait for its restart",
-                subtaskId,
-                splits.stream().map(VideoSplit::splitId).toList());
+        if (!splits.isEmpty()) {
+            LOG.info(
+                    "subtask {} failed; streams {} wait for its restart",
+                    subtaskId,
+                    splits.stream().map(VideoSplit::splitId).toList());
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
+import io.frameflow.ingest.ffmpeg.FFmpegLogBridge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,6 +40,11 @@ public final class TestClips {
         PNG,
         /** MPEG-4 part 2, YUV 4:2:0: lossy, inter-coded, for damage tests. */
         MPEG4
+    }
+
+    static {
+        // the recorder logs through FFmpeg too: keep it out of the build's console
+        FFmpegLogBridge.install();
     }
 
     private TestClips() {}
