@@ -150,7 +150,9 @@ public record DecoderOptions(
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw invalid(key, "'" + value + "'", "a whole number");
+            IllegalArgumentException bad = invalid(key, "'" + value + "'", "a whole number");
+            bad.initCause(e);
+            throw bad;
         }
     }
 
@@ -158,7 +160,9 @@ public record DecoderOptions(
         try {
             return RtspTransport.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(RTSP_TRANSPORT, "'" + value + "'", "tcp or udp");
+            IllegalArgumentException bad = invalid(RTSP_TRANSPORT, "'" + value + "'", "tcp or udp");
+            bad.initCause(e);
+            throw bad;
         }
     }
 

@@ -115,10 +115,21 @@ final class FFmpegInput implements AutoCloseable {
 
     private AVDictionary networkOptions() {
         AVDictionary dict = new AVDictionary(null);
-        // No socket timeouts (rw_timeout, rtsp "timeout"): the interrupt deadline bounds every
-        // blocking call of every protocol, so there is one timeout and one message for it.
+        if (uri.isLocalFile()) {
+            return dict;
+        }
+        // The interrupt deadline bounds every blocking call and gives the timeout message. The
+        // socket timeouts, at twice the longer of the two timeouts, are only a backstop for
+        // protocol code that waits without polling the interrupt callback.
+        Duration longer =
+                options.openTimeout().compareTo(options.readTimeout()) > 0
+                        ? options.openTimeout()
+                        : options.readTimeout();
+        String backstop = Long.toString(longer.toNanos() / 1000 * 2);
+        av_dict_set(dict, "rw_timeout", backstop, 0);
         if (uri.kind() == StreamUri.Kind.RTSP) {
             av_dict_set(dict, "rtsp_transport", options.rtspTransport().ffmpegName(), 0);
+            av_dict_set(dict, "timeout", backstop, 0);
         }
         return dict;
     }
@@ -200,7 +211,7 @@ final class FFmpegInput implements AutoCloseable {
             fmt = null;
         }
         if (fmtAddress != 0) {
-            FFmpegInterrupts.detach(fmtAddress);
+            FFmpegInterrupts.detach(fmtAddress, deadline);
             fmtAddress = 0;
         }
     }

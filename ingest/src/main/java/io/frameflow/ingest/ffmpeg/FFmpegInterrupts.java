@@ -31,9 +31,13 @@ final class FFmpegInterrupts {
         cb.opaque(fmt);
     }
 
-    /** Forgets the input whose format context had {@code address}; call after it is freed. */
-    static void detach(long address) {
-        DEADLINES.remove(address);
+    /**
+     * Forgets the input whose format context had {@code address}; call after it is freed. Only
+     * removes {@code deadline}'s entry: once freed, the address may already belong to another
+     * input.
+     */
+    static void detach(long address, Deadline deadline) {
+        DEADLINES.remove(address, deadline);
     }
 
     /** When the current blocking call of one input must give up. Written by any thread. */

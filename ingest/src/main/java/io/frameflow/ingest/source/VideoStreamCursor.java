@@ -94,7 +94,8 @@ final class VideoStreamCursor implements AutoCloseable {
         StreamInfo info;
         try {
             info = d.open();
-        } catch (FFmpegInterruptedException e) {
+        } catch (FFmpegInterruptedException ignored) {
+            // woken up (shutdown, cancellation): not the stream's fault; the next poll reopens
             closeDecoder();
             return null;
         } catch (FFmpegException e) {
@@ -128,48 +129,56 @@ final class VideoStreamCursor implements AutoCloseable {
                 return null;
             }
             if (event == DecodeEvent.Signal.END_OF_STREAM) {
-                if (skipping) {
-                    return fail(
-                            "resume",
-                            "cannot resume at frame "
-                                    + resumeAt
-                                    + ": the stream ends after "
-                                    + seq
-                                    + " frames");
-                }
-                finish();
-                return null;
+                return ended(skipping);
             }
-            if (event instanceof RejectedPacket rejected) {
-                StreamItem item = rejected(rejected, skipping);
-                if (item != null) {
-                    return item;
-                }
-                continue;
+            StreamItem item =
+                    event instanceof RejectedPacket rejected
+                            ? rejected(rejected, skipping)
+                            : decoded((DecodedFrame) event, skipping);
+            if (item != null || finished) {
+                return item;
             }
-            DecodedFrame frame = (DecodedFrame) event;
-            consecutiveRejects = 0;
-            long frameSeq = seq++;
-            if (!skipping) {
-                return toVideoFrame(frameSeq, frame);
-            }
-            if (frameSeq == resumeAt - 1 && frame.ptsMicros() != start.lastPtsMicros()) {
-                return fail(
-                        "resume",
-                        "cannot resume at frame "
-                                + resumeAt
-                                + ": frame "
-                                + frameSeq
-                                + " now has PTS "
-                                + frame.ptsMicros()
-                                + " µs but had "
-                                + start.lastPtsMicros()
-                                + " µs when checkpointed; the file has changed");
-            }
-            if (++skipped >= MAX_SKIPS_PER_POLL) {
+            if (skipping && event instanceof DecodedFrame && ++skipped >= MAX_SKIPS_PER_POLL) {
                 return null;
             }
         }
+    }
+
+    private StreamItem ended(boolean skipping) {
+        if (skipping) {
+            return fail(
+                    "resume",
+                    "cannot resume at frame "
+                            + resumeAt
+                            + ": the stream ends after "
+                            + seq
+                            + " frames");
+        }
+        finish();
+        return null;
+    }
+
+    /** The frame to emit; null for a frame before the resume point, which is dropped. */
+    private StreamItem decoded(DecodedFrame frame, boolean skipping) {
+        consecutiveRejects = 0;
+        long frameSeq = seq++;
+        if (!skipping) {
+            return toVideoFrame(frameSeq, frame);
+        }
+        if (frameSeq == resumeAt - 1 && frame.ptsMicros() != start.lastPtsMicros()) {
+            return fail(
+                    "resume",
+                    "cannot resume at frame "
+                            + resumeAt
+                            + ": frame "
+                            + frameSeq
+                            + " now has PTS "
+                            + frame.ptsMicros()
+                            + " µs but had "
+                            + start.lastPtsMicros()
+                            + " µs when checkpointed; the file has changed");
+        }
+        return null;
     }
 
     /** The dead letter for a rejected packet; null when it is dropped (already emitted). */

@@ -85,6 +85,31 @@ class VideoStreamCursorTest {
     }
 
     @Test
+    void tooManyRejectedPacketsInARowFailTheStream() {
+        Path clip = TestClips.write(dir.resolve("png.avi"), Codec.PNG, 10, 64, 48);
+        TestClips.breakPngFrames(clip, 2, 3, 4);
+        VideoStreamSpec spec =
+                VideoStreamSpec.of("p", clip.toString())
+                        .withOptions(
+                                DecoderOptions.defaults()
+                                        .withDecoderThreads(1)
+                                        .withMaxConsecutiveErrors(3));
+
+        List<StreamItem> items = readAll(VideoSplit.atStart(spec));
+
+        assertThat(items).hasSize(5);
+        assertThat(describe(items.subList(0, 4))).containsExactly("F0/0", "F1/1", "D2", "D2");
+        DeadLetter last = (DeadLetter) items.get(4);
+        assertThat(last.fatal()).isTrue();
+        assertThat(last.seq()).isEqualTo(DeadLetter.WHOLE_STREAM);
+        assertThat(last.stage()).isEqualTo("decode");
+        assertThat(last.reason())
+                .startsWith(
+                        "the decoder rejected 3 packets in a row; the last: Invalid data found"
+                                + " when processing input (packet 5 at byte ");
+    }
+
+    @Test
     void aFileThatChangedSinceTheCheckpointFailsTheStreamInsteadOfEmittingWrongFrames() {
         Path clip = TestClips.write(dir.resolve("a.avi"), Codec.FFV1, 10, 64, 48);
         VideoSplit resumed =
