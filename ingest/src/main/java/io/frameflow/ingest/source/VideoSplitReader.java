@@ -2,6 +2,7 @@ package io.frameflow.ingest.source;
 
 import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
@@ -21,9 +22,12 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsRemoval;
 public final class VideoSplitReader implements SplitReader<StreamItem, VideoSplit> {
     static final int MAX_FRAMES_PER_FETCH = 4;
     static final long MAX_BYTES_PER_FETCH = 16L << 20;
+    static final long PAUSE_POLL_MILLIS = 100;
 
     private final LongSupplier wallClock;
     private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private final Object pauseLock = new Object();
+    private volatile boolean paused;
     private volatile VideoStreamCursor cursor;
     private String splitId;
     private String removedSplitId;
@@ -44,6 +48,10 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
         }
         VideoStreamCursor c = cursor;
         if (c == null) {
+            return records.build();
+        }
+        if (paused) {
+            awaitResume();
             return records.build();
         }
         int frames = 0;
@@ -97,8 +105,37 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
         }
     }
 
+    /**
+     * Pauses or resumes the stream, for watermark alignment: while paused, {@link #fetch()} decodes
+     * nothing. A live stream keeps arriving meanwhile and may lose packets.
+     */
+    @Override
+    public void pauseOrResumeSplits(
+            Collection<VideoSplit> splitsToPause, Collection<VideoSplit> splitsToResume) {
+        if (splitsToPause.stream().anyMatch(s -> s.splitId().equals(splitId))) {
+            paused = true;
+        }
+        if (splitsToResume.stream().anyMatch(s -> s.splitId().equals(splitId))) {
+            paused = false;
+        }
+    }
+
+    private void awaitResume() {
+        synchronized (pauseLock) {
+            try {
+                // bounded, so that the fetcher returns to its task queue (where resume arrives)
+                pauseLock.wait(PAUSE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void wakeUp() {
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
         wakeUp.set(true);
         VideoStreamCursor c = cursor;
         if (c != null) {

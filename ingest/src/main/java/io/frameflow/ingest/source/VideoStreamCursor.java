@@ -76,11 +76,15 @@ final class VideoStreamCursor implements AutoCloseable {
             return null;
         }
         if (!opened) {
-            return open();
+            StreamItem failure = open();
+            if (!opened) {
+                return failure;
+            }
         }
         return decodeNext();
     }
 
+    /** Opens the stream: a fatal dead letter when it cannot be opened, else null. */
     private StreamItem open() {
         if (stream.hasMaxFrames() && start.nextSeq() >= stream.maxFrames()) {
             finished = true;

@@ -140,7 +140,8 @@ class VideoSourceCheckpointITCase {
 
         @Override
         public StreamItem map(StreamItem item) throws Exception {
-            Thread.sleep(4);
+            // slow until the failure, so that checkpoints complete mid-stream; quick afterwards
+            Thread.sleep(FAILED.get() ? 1 : 8);
             VideoFrame f = (VideoFrame) item;
             Long restored = lastRestoredSeq.remove(f.streamId());
             if (restored != null) {
