@@ -1,0 +1,39 @@
+package io.frameflow.ingest.source;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * Counters of one stream, in the reader's metric group under {@code stream.<id>}: frames decoded
+ * (emitted), frames damaged (emitted with concealed errors) and dead letters.
+ */
+public final class VideoStreamMetrics {
+    /** Name of the group key under which each stream's counters are registered. */
+    public static final String GROUP = "stream";
+
+    public static final String FRAMES_DECODED = "framesDecoded";
+    public static final String FRAMES_DAMAGED = "framesDamaged";
+    public static final String DEAD_LETTERS = "deadLetters";
+
+    private final Counter framesDecoded;
+    private final Counter framesDamaged;
+    private final Counter deadLetters;
+
+    VideoStreamMetrics(MetricGroup readerGroup, String streamId) {
+        MetricGroup group = readerGroup.addGroup(GROUP, streamId);
+        this.framesDecoded = group.counter(FRAMES_DECODED);
+        this.framesDamaged = group.counter(FRAMES_DAMAGED);
+        this.deadLetters = group.counter(DEAD_LETTERS);
+    }
+
+    void frame(boolean damaged) {
+        framesDecoded.inc();
+        if (damaged) {
+            framesDamaged.inc();
+        }
+    }
+
+    void deadLetter() {
+        deadLetters.inc();
+    }
+}

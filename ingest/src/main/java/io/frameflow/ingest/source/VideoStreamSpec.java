@@ -1,0 +1,77 @@
+package io.frameflow.ingest.source;
+
+import io.frameflow.ingest.ffmpeg.DecoderOptions;
+import io.frameflow.ingest.uri.StreamUri;
+import io.frameflow.ingest.uri.UriRedactor;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One stream of a {@link VideoSource}: its id, where it comes from and how to decode it. {@link
+ * VideoSourceBuilder#build()} checks the values; a spec on its own only rejects nulls.
+ *
+ * @param id the stream's id, unique in the job; frames and dead letters carry it
+ * @param uri a file path, {@code file:}, {@code rtsp://}, {@code rtsps://}, {@code http://} or
+ *     {@code https://} URI; it may hold credentials, which never appear in logs or messages
+ * @param maxFrames stop after this many frames; {@code null} to read the stream to its end
+ * @param options how to open and decode the stream
+ */
+public record VideoStreamSpec(String id, String uri, Long maxFrames, DecoderOptions options)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public VideoStreamSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(options, "options");
+    }
+
+    /** A stream read to its end with default decoder options. */
+    public static VideoStreamSpec of(String id, String uri) {
+        return new VideoStreamSpec(id, uri, null, DecoderOptions.defaults());
+    }
+
+    /** This stream, stopping after {@code frames} frames. */
+    public VideoStreamSpec withMaxFrames(long frames) {
+        return new VideoStreamSpec(id, uri, frames, options);
+    }
+
+    /** This stream, decoded with {@code decoderOptions}. */
+    public VideoStreamSpec withOptions(DecoderOptions decoderOptions) {
+        return new VideoStreamSpec(id, uri, maxFrames, decoderOptions);
+    }
+
+    /** True when a frame limit is set. */
+    public boolean hasMaxFrames() {
+        return maxFrames != null;
+    }
+
+    /** The parsed location; {@link VideoSourceBuilder#build()} has checked that it parses. */
+    public StreamUri streamUri() {
+        return StreamUri.parse(uri);
+    }
+
+    /** True when the stream ends on its own: a local file, or a frame limit. */
+    public boolean isFinite() {
+        return hasMaxFrames() || streamUri().isLocalFile();
+    }
+
+    /** The URI with any password replaced by {@code ***}. */
+    public String redactedUri() {
+        return UriRedactor.redact(uri);
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "VideoStreamSpec{id="
+                + id
+                + ", uri="
+                + redactedUri()
+                + (hasMaxFrames() ? ", maxFrames=" + maxFrames : "")
+                + ", options="
+                + options
+                + "}";
+    }
+}

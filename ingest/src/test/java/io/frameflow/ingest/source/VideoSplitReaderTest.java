@@ -1,0 +1,100 @@
+package io.frameflow.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frameflow.common.DeadLetter;
+import io.frameflow.common.StreamItem;
+import io.frameflow.common.VideoFrame;
+import io.frameflow.ingest.testing.TestClips;
+import io.frameflow.ingest.testing.TestClips.Codec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VideoSplitReaderTest {
+    @TempDir Path dir;
+
+    @Test
+    void fetchesAFewFramesAtATimeAndReportsTheEnd() {
+        Path clip = TestClips.write(dir.resolve("a.avi"), Codec.FFV1, 10, 64, 48);
+        try (VideoSplitReader reader = new VideoSplitReader(() -> 0L)) {
+            reader.handleSplitsChanges(
+                    new SplitsAddition<>(
+                            List.of(VideoSplit.atStart(VideoStreamSpec.of("a", clip.toString())))));
+
+            List<Integer> sizes = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            Set<String> finished = Set.of();
+            while (finished.isEmpty()) {
+                Fetch f = fetch(reader);
+                sizes.add(f.items().size());
+                f.items().forEach(i -> seqs.add(((VideoFrame) i).seq()));
+                finished = f.finished();
+            }
+
+            assertThat(finished).containsExactly("a");
+            assertThat(sizes)
+                    .allSatisfy(
+                            n ->
+                                    assertThat(n)
+                                            .isLessThanOrEqualTo(
+                                                    VideoSplitReader.MAX_FRAMES_PER_FETCH));
+            assertThat(seqs).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        }
+    }
+
+    @Test
+    void aPausedStreamDecodesNothingUntilResumed() {
+        Path clip = TestClips.write(dir.resolve("a.avi"), Codec.FFV1, 6, 64, 48);
+        VideoSplit split = VideoSplit.atStart(VideoStreamSpec.of("a", clip.toString()));
+        try (VideoSplitReader reader = new VideoSplitReader(() -> 0L)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+            assertThat(fetch(reader).items()).isNotEmpty();
+
+            reader.pauseOrResumeSplits(List.of(split), List.of());
+            assertThat(fetch(reader).items()).isEmpty();
+            assertThat(fetch(reader).items()).isEmpty();
+
+            reader.pauseOrResumeSplits(List.of(), List.of(split));
+            assertThat(fetch(reader).items()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anUnopenableStreamIsOneFetchWithItsDeadLetterAndTheEnd() {
+        Path junk = TestClips.randomBytes(dir.resolve("junk.avi"), 10_000, 1);
+        try (VideoSplitReader reader = new VideoSplitReader(() -> 42L)) {
+            reader.handleSplitsChanges(
+                    new SplitsAddition<>(
+                            List.of(VideoSplit.atStart(VideoStreamSpec.of("j", junk.toString())))));
+            Fetch f = fetch(reader);
+            while (f.items().isEmpty() && f.finished().isEmpty()) {
+                f = fetch(reader);
+            }
+            assertThat(f.finished()).containsExactly("j");
+            assertThat(f.items()).hasSize(1);
+            DeadLetter d = (DeadLetter) f.items().get(0);
+            assertThat(d.timeMillis()).isEqualTo(42L);
+            assertThat(d.fatal()).isTrue();
+        }
+    }
+
+    private record Fetch(List<StreamItem> items, Set<String> finished) {}
+
+    private static Fetch fetch(VideoSplitReader reader) {
+        RecordsWithSplitIds<StreamItem> records = reader.fetch();
+        List<StreamItem> items = new ArrayList<>();
+        while (records.nextSplit() != null) {
+            StreamItem item;
+            while ((item = records.nextRecordFromSplit()) != null) {
+                items.add(item);
+            }
+        }
+        return new Fetch(items, records.finishedSplits());
+    }
+}
