@@ -159,7 +159,7 @@ public final class ModelStore {
                 "converting "
                         + modelFile.getFileName()
                         + " to ONNX ("
-                        + spec.source().convert()
+                        + spec.source().convert().id()
                         + ")…");
         String converter = convert(spec, modelFile, onnx);
         listener.step("computing sha256 of " + ONNX_FILE + "…");
@@ -179,7 +179,7 @@ public final class ModelStore {
         if (converter == null) {
             throw new ModelConversionException(
                     "no converter for "
-                            + spec.source().convert()
+                            + spec.source().convert().id()
                             + " models ("
                             + spec.modelId()
                             + ")");
@@ -189,7 +189,7 @@ public final class ModelStore {
             if (!Files.isRegularFile(onnx)) {
                 throw new ModelConversionException(
                         "the "
-                                + spec.source().convert()
+                                + spec.source().convert().id()
                                 + " converter wrote no ONNX file for "
                                 + spec.modelId());
             }

@@ -6,8 +6,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum SourceFormat {
     /** A TF.js graph model (model.json plus weight shards), converted to ONNX by our converter. */
     @JsonProperty("tfjs-graph")
-    TFJS_GRAPH,
+    TFJS_GRAPH("tfjs-graph"),
     /** Already ONNX: copied as is. */
     @JsonProperty("onnx")
-    ONNX
+    ONNX("onnx");
+
+    private final String id;
+
+    SourceFormat(String id) {
+        this.id = id;
+    }
+
+    /** The spelling in model specs, e.g. {@code tfjs-graph}. */
+    public String id() {
+        return id;
+    }
 }
