@@ -86,38 +86,50 @@ final class ExternalTool {
             deleteLogs(logs);
             throw new FetchException("failed to run " + name + " " + String.join(" ", args), e);
         }
-        return new FilterInputStream(process.getInputStream()) {
-            private boolean closed;
+        return new ToolOutput(process, logs, String.join(" ", args));
+    }
 
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                try {
-                    // Read what the tool writes after the part we wanted, so that it can exit
-                    // normally.
-                    in.transferTo(OutputStream.nullOutputStream());
-                    super.close();
-                    int exitCode = waitFor(process);
-                    if (exitCode != 0) {
-                        String stderr = readText(logs.resolve("stderr"));
-                        throw new FetchException(
-                                name
-                                        + " "
-                                        + String.join(" ", args)
-                                        + " failed with exit code "
-                                        + exitCode
-                                        + ": "
-                                        + new ToolResult(exitCode, "", stderr).lastLine());
-                    }
-                } finally {
-                    process.destroy();
-                    deleteLogs(logs);
-                }
+    /** A running tool's standard output; closing it checks how the tool ended. */
+    private final class ToolOutput extends FilterInputStream {
+        private final Process process;
+        private final Path logs;
+        private final String args;
+        private boolean closed;
+
+        ToolOutput(Process process, Path logs, String args) {
+            super(process.getInputStream());
+            this.process = process;
+            this.logs = logs;
+            this.args = args;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
             }
-        };
+            closed = true;
+            try {
+                // Read what the tool writes after the part we wanted, so that it can exit normally.
+                in.transferTo(OutputStream.nullOutputStream());
+                super.close();
+                int exitCode = waitFor(process);
+                if (exitCode != 0) {
+                    String stderr = readText(logs.resolve("stderr"));
+                    throw new FetchException(
+                            name
+                                    + " "
+                                    + args
+                                    + " failed with exit code "
+                                    + exitCode
+                                    + ": "
+                                    + new ToolResult(exitCode, "", stderr).lastLine());
+                }
+            } finally {
+                process.destroy();
+                deleteLogs(logs);
+            }
+        }
     }
 
     private ProcessBuilder processBuilder(Path workDir, List<String> args, Path logs) {

@@ -1,7 +1,7 @@
 package io.frameflow.inference.onnx;
 
 import io.frameflow.inference.api.InferenceException;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ public record ModelSignature(
     private static Map<String, long[]> copy(Map<String, long[]> shapes) {
         Map<String, long[]> copy = new LinkedHashMap<>();
         shapes.forEach((name, shape) -> copy.put(name, shape.clone()));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The per-item shape of an input; fails with the names the model has. */
@@ -61,10 +61,5 @@ public record ModelSignature(
             count *= dim;
         }
         return Math.toIntExact(count);
-    }
-
-    /** {@code [3, 416, 416]}. */
-    public static String format(long[] shape) {
-        return Arrays.toString(shape);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs an ONNX model through ONNX Runtime with a {@link Translator} for pre- and post-processing. A
@@ -108,7 +109,7 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
             inputItems[i].put(0, zeros());
         }
         try (OrtSession.Result ignored =
-                session.session().run(binding.inputs, java.util.Set.of(), binding.pinnedOutputs)) {
+                session.session().run(binding.inputs, Set.of(), binding.pinnedOutputs)) {
             runs++;
         } catch (OrtException e) {
             throw new InferenceException(

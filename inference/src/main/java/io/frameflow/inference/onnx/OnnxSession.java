@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One loaded model: the ORT session, the options it was created with (ORT requires them to outlive
@@ -81,8 +82,8 @@ final class OnnxSession implements AutoCloseable {
 
     /** Fails unless the model's only input is the one the translator fills. */
     void checkFedInputs(String fedInput) {
-        java.util.Set<String> names = session.getInputNames();
-        if (!names.equals(java.util.Set.of(fedInput))) {
+        Set<String> names = session.getInputNames();
+        if (!names.equals(Set.of(fedInput))) {
             throw new InferenceException(
                     "model "
                             + modelId

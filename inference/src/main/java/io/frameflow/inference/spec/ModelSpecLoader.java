@@ -1,6 +1,7 @@
 package io.frameflow.inference.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +20,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
@@ -168,7 +170,7 @@ public final class ModelSpecLoader {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
         return "a mapping of keys";
@@ -191,12 +193,11 @@ public final class ModelSpecLoader {
     }
 
     private static String validTypeIds(Class<?> baseType) {
-        com.fasterxml.jackson.annotation.JsonSubTypes sub =
-                baseType.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        JsonSubTypes sub = baseType.getAnnotation(JsonSubTypes.class);
         return sub == null
                 ? "(none)"
                 : Arrays.stream(sub.value())
-                        .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+                        .map(JsonSubTypes.Type::name)
                         .collect(Collectors.joining(", "));
     }
 

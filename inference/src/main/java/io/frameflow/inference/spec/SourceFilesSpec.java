@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The files of a model inside its package, as archive paths. For a TF.js graph model {@code model}
@@ -25,7 +26,6 @@ public record SourceFilesSpec(
 
     /** The model file followed by its weight files. */
     public List<String> all() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(model), weights.stream())
-                .toList();
+        return Stream.concat(Stream.of(model), weights.stream()).toList();
     }
 }

@@ -118,4 +118,23 @@ class DebianAssetFetcherTest {
                         "apt-get not found on PATH: Debian packages are fetched with apt, which"
                                 + " needs a Debian or Ubuntu system");
     }
+
+    @Test
+    void aBrokenDebReportsDpkgDebsError(@TempDir Path dir) throws IOException {
+        Path deb = Files.writeString(dir.resolve("broken.deb"), "not an archive");
+
+        assertThatThrownBy(
+                        () -> {
+                            try (java.io.InputStream tar = new AptClient().dataTar(deb)) {
+                                tar.readAllBytes();
+                            }
+                        })
+                .isInstanceOf(FetchException.class)
+                // The rest of the line is dpkg-deb's own wording, which differs between versions.
+                .hasMessageStartingWith(
+                        "dpkg-deb --fsys-tarfile "
+                                + deb
+                                + " failed with exit code 2: dpkg-deb: error: ")
+                .hasMessageEndingWith(deb.toString());
+    }
 }
