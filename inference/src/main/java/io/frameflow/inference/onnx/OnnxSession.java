@@ -50,6 +50,8 @@ final class OnnxSession implements AutoCloseable {
             options.setInterOpNumThreads(settings.interOpThreads());
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(optLevel(settings.optimization()));
+            options.addConfigEntry(
+                    "session.intra_op.allow_spinning", settings.spinWait() ? "1" : "0");
             session = OnnxEnvironment.get().createSession(file.toString(), options);
             return new OnnxSession(modelId, file, options, session);
         } catch (OrtException | RuntimeException e) {

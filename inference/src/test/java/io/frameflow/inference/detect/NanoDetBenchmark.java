@@ -60,15 +60,22 @@ public final class NanoDetBenchmark {
                 runs,
                 WARM_UP);
 
+        // Each session has its own intra-op threads; spinning threads of one session would steal
+        // the cores of the next, so the interleaved comparison runs all sessions without spinning.
         for (int threads : new int[] {1, 2}) {
             double[] ms = inference(model, threads, dog, runs);
             System.out.printf(
-                    "ORT inference, %d intra-op thread(s): %.2f ms (OnnxPredictor: reused direct"
-                            + " input, pinned outputs); baselines: %.2f ms (tensor from a"
-                            + " float[1][3][416][416], ORT-allocated outputs copied out) ratio %.2f,"
-                            + " %.2f ms (direct-buffer input, ORT-allocated outputs copied out)"
-                            + " ratio %.2f%n",
+                    "ORT inference, %d intra-op thread(s), no spinning: %.2f ms (OnnxPredictor:"
+                            + " reused direct input, pinned outputs); baselines: %.2f ms (tensor"
+                            + " from a float[1][3][416][416], ORT-allocated outputs copied out)"
+                            + " ratio %.2f, %.2f ms (direct-buffer input, ORT-allocated outputs"
+                            + " copied out) ratio %.2f%n",
                     threads, ms[0], ms[1], ms[0] / ms[1], ms[2], ms[0] / ms[2]);
+        }
+        for (boolean spin : new boolean[] {true, false}) {
+            System.out.printf(
+                    "ORT inference, 2 intra-op threads, spinning %s, one session alone: %.2f ms%n",
+                    spin ? "on (ORT default)" : "off", inferenceAlone(model, 2, spin, dog, runs));
         }
         BgrImage frame = syntheticFrame(768, 576);
         double[] pre = preprocessing(model.spec(), frame, runs);
@@ -105,23 +112,7 @@ public final class NanoDetBenchmark {
             throws OrtException {
         DetectorOptions options =
                 DetectorOptions.from(model.spec().defaults()).withThreads(threads);
-        Translator<BgrImage, List<DetectedObject>> translator =
-                new DelegatingTranslator(new NanoDetTranslator(model.spec(), options)) {
-                    private boolean written;
-
-                    @Override
-                    public void preprocess(BgrImage input, FloatBuffer target) {
-                        if (!written) {
-                            super.preprocess(input, target);
-                            written = true;
-                        }
-                    }
-
-                    @Override
-                    public List<DetectedObject> postprocess(BgrImage input, ItemOutputs outputs) {
-                        return List.of();
-                    }
-                };
+        Translator<BgrImage, List<DetectedObject>> translator = inputOnce(model, options);
         float[][][][] input = new float[1][3][416][416];
         for (float[][] plane : input[0]) {
             for (float[] row : plane) {
@@ -129,11 +120,12 @@ public final class NanoDetBenchmark {
             }
         }
         try (OnnxPredictor<BgrImage, List<DetectedObject>> predictor =
-                        load(model, threads, translator);
+                        load(model, threads, false, translator);
                 OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
             sessionOptions.setIntraOpNumThreads(threads);
             sessionOptions.setInterOpNumThreads(1);
             sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             try (OrtSession session =
                     OnnxEnvironment.get()
                             .createSession(model.onnxFile().toString(), sessionOptions)) {
@@ -162,6 +154,38 @@ public final class NanoDetBenchmark {
     }
 
     /** A run with ORT-allocated outputs, read back as Java buffers (as most callers do). */
+    /** Our predictor with one session alive, so that spinning can be compared fairly. */
+    private static double inferenceAlone(
+            FetchedModel model, int threads, boolean spin, BgrImage image, int runs) {
+        DetectorOptions options =
+                DetectorOptions.from(model.spec().defaults()).withThreads(threads);
+        try (OnnxPredictor<BgrImage, List<DetectedObject>> predictor =
+                load(model, threads, spin, inputOnce(model, options))) {
+            return median(runs, () -> predictor.predict(image));
+        }
+    }
+
+    /** A translator that writes the input once and decodes nothing: only ORT's run is timed. */
+    private static Translator<BgrImage, List<DetectedObject>> inputOnce(
+            FetchedModel model, DetectorOptions options) {
+        return new DelegatingTranslator(new NanoDetTranslator(model.spec(), options)) {
+            private boolean written;
+
+            @Override
+            public void preprocess(BgrImage input, FloatBuffer target) {
+                if (!written) {
+                    super.preprocess(input, target);
+                    written = true;
+                }
+            }
+
+            @Override
+            public List<DetectedObject> postprocess(BgrImage input, ItemOutputs outputs) {
+                return List.of();
+            }
+        };
+    }
+
     private static void plainRun(OrtSession session, String inputName, Object input) {
         try (OnnxTensor tensor = tensor(input);
                 OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
@@ -237,7 +261,8 @@ public final class NanoDetBenchmark {
                         return super.postprocess(input, outputs);
                     }
                 };
-        try (OnnxPredictor<BgrImage, List<DetectedObject>> predictor = load(model, 2, translator)) {
+        try (OnnxPredictor<BgrImage, List<DetectedObject>> predictor =
+                load(model, 2, true, translator)) {
             predictor.predict(image);
         }
         return result[0];
@@ -272,11 +297,12 @@ public final class NanoDetBenchmark {
     private static OnnxPredictor<BgrImage, List<DetectedObject>> load(
             FetchedModel model,
             int threads,
+            boolean spin,
             Translator<BgrImage, List<DetectedObject>> translator) {
         return OnnxPredictor.load(
                 model.modelId(),
                 model.onnxFile(),
-                OnnxSessionOptions.defaults().withIntraOpThreads(threads),
+                OnnxSessionOptions.defaults().withIntraOpThreads(threads).withSpinWait(spin),
                 1,
                 translator);
     }

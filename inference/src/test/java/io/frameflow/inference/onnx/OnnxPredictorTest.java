@@ -165,7 +165,7 @@ class OnnxPredictorTest {
         assertThatThrownBy(
                         () ->
                                 new OnnxSessionOptions(
-                                        0, 1, OnnxSessionOptions.GraphOptimization.ALL))
+                                        0, 1, OnnxSessionOptions.GraphOptimization.ALL, true))
                 .hasMessage("intra-op-threads: 0 is not a positive integer");
         assertThatThrownBy(
                         () ->
