@@ -20,6 +20,15 @@ public record AssetSpec(PackageSource source, List<AssetFile> files) {
         }
         Set<String> names = new HashSet<>();
         for (AssetFile file : files) {
+            if (source instanceof DebianPackage && file.sha256() == null) {
+                // The .deb is not pinned (its bytes differ between distributions), so the files
+                // are the only thing that can be.
+                throw new IllegalArgumentException(
+                        source.describe()
+                                + ": '"
+                                + file.archivePath()
+                                + "' has no sha256; files of Debian packages must be pinned");
+            }
             if (!names.add(file.fileName())) {
                 throw new IllegalArgumentException(
                         source.describe() + ": two files would be named '" + file.fileName() + "'");

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Debian package, fetched with {@code apt-get download}. The .deb itself is not pinned because
- * its bytes differ between Debian and Ubuntu and between releases; pin the files taken from it
- * instead ({@link AssetFile#sha256()}).
+ * its bytes differ between Debian and Ubuntu and between releases; the files taken from it must be
+ * pinned instead ({@link AssetFile#sha256()}; {@link AssetSpec} enforces it).
  *
  * @param version an exact version, or {@code null} for whatever apt's candidate is
  */

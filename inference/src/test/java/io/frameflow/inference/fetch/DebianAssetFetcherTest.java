@@ -68,7 +68,9 @@ class DebianAssetFetcherTest {
     @Test
     void anUnknownPackageReportsAptsOwnError() {
         AssetSpec asset =
-                AssetSpec.of(DebianPackage.of("frameflow-no-such-package"), AssetFile.of("x/y"));
+                AssetSpec.of(
+                        DebianPackage.of("frameflow-no-such-package"),
+                        AssetFile.of("x/y", COCO_NAMES_SHA256));
 
         assertThatThrownBy(
                         () ->
@@ -91,7 +93,9 @@ class DebianAssetFetcherTest {
                 new AptClient(
                         ExternalTool.systemPath(), List.of("Dir::State::Lists=" + emptyLists));
         AssetFetcher fetcher = new AssetFetcher(new NpmClient(), apt);
-        AssetSpec asset = AssetSpec.of(DebianPackage.of("darknet"), AssetFile.of(COCO_NAMES));
+        AssetSpec asset =
+                AssetSpec.of(
+                        DebianPackage.of("darknet"), AssetFile.of(COCO_NAMES, COCO_NAMES_SHA256));
 
         assertThatThrownBy(
                         () ->
@@ -107,7 +111,9 @@ class DebianAssetFetcherTest {
     void aptMissingFromPathIsReportedWithAHint(@TempDir Path emptyDir) {
         AssetFetcher fetcher =
                 new AssetFetcher(new NpmClient(), new AptClient(emptyDir.toString(), List.of()));
-        AssetSpec asset = AssetSpec.of(DebianPackage.of("darknet"), AssetFile.of(COCO_NAMES));
+        AssetSpec asset =
+                AssetSpec.of(
+                        DebianPackage.of("darknet"), AssetFile.of(COCO_NAMES, COCO_NAMES_SHA256));
 
         assertThatThrownBy(
                         () ->
@@ -136,5 +142,16 @@ class DebianAssetFetcherTest {
                                 + deb
                                 + " failed with exit code 2: dpkg-deb: error: ")
                 .hasMessageEndingWith(deb.toString());
+    }
+
+    @Test
+    void filesOfADebianPackageMustBePinned() {
+        assertThatThrownBy(
+                        () -> AssetSpec.of(DebianPackage.of("darknet"), AssetFile.of(COCO_NAMES)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "Debian package darknet: '"
+                                + COCO_NAMES
+                                + "' has no sha256; files of Debian packages must be pinned");
     }
 }
