@@ -191,9 +191,12 @@ final class TfjsWeightDecoder {
                     data.position(data.position() + 4 * count);
                     return ConstTensor.ofFloats(shape, floats);
                 case "int32":
+                    int[] raw = new int[count];
+                    data.asIntBuffer().get(raw);
+                    data.position(data.position() + 4 * count);
                     long[] ints = new long[count];
                     for (int i = 0; i < count; i++) {
-                        ints[i] = data.getInt();
+                        ints[i] = raw[i];
                     }
                     return ConstTensor.ofLongs(TensorType.INT32, shape, ints);
                 default:
@@ -207,16 +210,20 @@ final class TfjsWeightDecoder {
 
         private float[] dequantize(ByteBuffer data, int count) {
             float[] values = new float[count];
-            for (int i = 0; i < count; i++) {
-                switch (quantization) {
-                    case "float16":
-                        values[i] = HalfFloat.toFloat(data.getShort());
-                        break;
-                    case "uint8":
-                        values[i] = (float) (Byte.toUnsignedInt(data.get()) * scale + min);
-                        break;
-                    default:
-                        values[i] = (float) (Short.toUnsignedInt(data.getShort()) * scale + min);
+            if (quantization.equals("uint8")) {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) (Byte.toUnsignedInt(data.get()) * scale + min);
+                }
+                return values;
+            }
+            short[] halves = new short[count];
+            data.asShortBuffer().get(halves);
+            data.position(data.position() + 2 * count);
+            if (quantization.equals("float16")) {
+                HalfFloat.decode(halves, values);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) (Short.toUnsignedInt(halves[i]) * scale + min);
                 }
             }
             return values;
