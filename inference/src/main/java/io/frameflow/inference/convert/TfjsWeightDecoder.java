@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,29 +54,11 @@ final class TfjsWeightDecoder {
     }
 
     private ByteBuffer readShards(List<String> paths, int group, long needed) throws IOException {
-        long available = 0;
         List<Path> files = new ArrayList<>();
+        long available = 0;
         for (String relative : paths) {
-            Path file = directory.resolve(relative).normalize();
-            if (!file.startsWith(directory)) {
-                throw new ModelConversionException(
-                        modelJson
-                                + " lists weight shard '"
-                                + relative
-                                + "', which lies outside the model's directory");
-            }
-            try {
-                available += Files.size(file);
-            } catch (NoSuchFileException e) {
-                throw new ModelConversionException(
-                        modelJson
-                                + " lists weight shard '"
-                                + relative
-                                + "', but "
-                                + file
-                                + " does not exist",
-                        e);
-            }
+            Path file = shard(relative);
+            available += Files.size(file);
             files.add(file);
         }
         if (available != needed) {
@@ -106,6 +87,28 @@ final class TfjsWeightDecoder {
             }
         }
         return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The file of a shard path listed in model.json, which must exist beside it. */
+    private Path shard(String relative) {
+        Path file = directory.resolve(relative).normalize();
+        if (!file.startsWith(directory)) {
+            throw new ModelConversionException(
+                    modelJson
+                            + " lists weight shard '"
+                            + relative
+                            + "', which lies outside the model's directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelConversionException(
+                    modelJson
+                            + " lists weight shard '"
+                            + relative
+                            + "', but "
+                            + file
+                            + " does not exist");
+        }
+        return file;
     }
 
     /** One entry of a manifest group's {@code weights}. */
