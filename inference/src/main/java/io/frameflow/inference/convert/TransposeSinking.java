@@ -3,6 +3,7 @@ package io.frameflow.inference.convert;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -54,7 +55,7 @@ final class TransposeSinking {
         }
         graphOutputs.forEach(o -> uses.merge(o, 1, Integer::sum));
         Map<String, NodeProto> movable = new HashMap<>();
-        Map<NodeProto, Boolean> dropped = new IdentityHashMap<>();
+        Set<NodeProto> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         List<NodeProto> out = new ArrayList<>();
         for (NodeProto node : nodes) {
             List<NodeProto> moved = sink(node, movable);
@@ -66,14 +67,14 @@ final class TransposeSinking {
             for (String input : node.getInputList()) {
                 NodeProto transpose = movable.remove(input);
                 if (transpose != null) {
-                    dropped.put(transpose, true);
+                    dropped.add(transpose);
                 }
             }
             out.add(moved.get(0));
             out.add(moved.get(1));
             register(moved.get(1), uses, movable);
         }
-        out.removeIf(dropped::containsKey);
+        out.removeIf(dropped::contains);
         return out;
     }
 
