@@ -2,7 +2,9 @@ package io.frameflow.inference.convert;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The parsed command line of {@link OnnxOutputComparator}. */
@@ -13,37 +15,24 @@ record ComparatorArguments(
 
     static ComparatorArguments parse(List<String> args) {
         List<String> positional = new ArrayList<>();
-        int threads = 1;
-        int runs = 20;
-        long seed = 42;
+        Map<String, Long> options =
+                new HashMap<>(Map.of("--threads", 1L, "--runs", 20L, "--seed", 42L));
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 positional.add(arg);
-                continue;
-            }
-            if (i + 1 == args.size()) {
+            } else if (!options.containsKey(arg)) {
+                throw new IllegalArgumentException(
+                        "unknown option " + arg + "; valid: --threads, --runs, --seed; " + USAGE);
+            } else if (i + 1 == args.size()) {
                 throw new IllegalArgumentException(arg + " needs a value; " + USAGE);
-            }
-            String value = args.get(++i);
-            switch (arg) {
-                case "--threads":
-                    threads = (int) number(arg, value);
-                    break;
-                case "--runs":
-                    runs = (int) number(arg, value);
-                    break;
-                case "--seed":
-                    seed = number(arg, value);
-                    break;
-                default:
-                    throw new IllegalArgumentException(
-                            "unknown option "
-                                    + arg
-                                    + "; valid: --threads, --runs, --seed; "
-                                    + USAGE);
+            } else {
+                options.put(arg, number(arg, args.get(++i)));
             }
         }
+        int threads = Math.toIntExact(options.get("--threads"));
+        int runs = Math.toIntExact(options.get("--runs"));
+        long seed = options.get("--seed");
         if (positional.size() < 2 || positional.size() > 3) {
             throw new IllegalArgumentException(
                     "expected 2 or 3 paths, got " + positional.size() + "; " + USAGE);

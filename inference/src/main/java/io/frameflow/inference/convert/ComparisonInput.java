@@ -41,27 +41,7 @@ record ComparisonInput(long[] shape, float[] values, String description) {
         if (picture == null) {
             throw new IllegalArgumentException(file + " is not an image format ImageIO can read");
         }
-        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        try {
-            g.setRenderingHint(
-                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(picture, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        float[] values = new float[3 * width * height];
-        int plane = width * height;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = scaled.getRGB(x, y);
-                int pixel = y * width + x;
-                for (int c = 0; c < 3; c++) {
-                    float value = ((rgb >> (16 - 8 * c)) & 0xff) / 255f;
-                    values[nchw ? c * plane + pixel : 3 * pixel + c] = value;
-                }
-            }
-        }
+        float[] values = rgbOver255(stretch(picture, width, height), nchw);
         return new ComparisonInput(
                 shape,
                 values,
@@ -76,5 +56,35 @@ record ComparisonInput(long[] shape, float[] values, String description) {
                         + height
                         + ", RGB/255, "
                         + (nchw ? "NCHW" : "NHWC"));
+    }
+
+    private static BufferedImage stretch(BufferedImage picture, int width, int height) {
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(picture, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return scaled;
+    }
+
+    private static float[] rgbOver255(BufferedImage image, boolean nchw) {
+        int width = image.getWidth();
+        int plane = width * image.getHeight();
+        float[] values = new float[3 * plane];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                int pixel = y * width + x;
+                for (int c = 0; c < 3; c++) {
+                    float value = ((rgb >> (16 - 8 * c)) & 0xff) / 255f;
+                    values[nchw ? c * plane + pixel : 3 * pixel + c] = value;
+                }
+            }
+        }
+        return values;
     }
 }

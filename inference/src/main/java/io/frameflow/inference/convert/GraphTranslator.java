@@ -31,15 +31,19 @@ final class GraphTranslator {
         List<String> roots = outputs.stream().map(o -> o.ref().node()).toList();
         List<TfjsNode> placeholders = new ArrayList<>();
         for (TfjsNode node : GraphOrder.topological(model.nodes(), roots)) {
-            switch (node.op()) {
-                case "Const":
+            if (node.op().equals("Placeholder")) {
+                placeholders.add(node);
+                continue;
+            }
+            try {
+                if (node.op().equals("Const")) {
                     context.bindConstant(node.output(0), constValue(node, model));
-                    break;
-                case "Placeholder":
-                    placeholders.add(node);
-                    break;
-                default:
+                } else {
                     convertNode(node, context);
+                }
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new ModelConversionException(
+                        "cannot convert " + node + ": " + e.getMessage(), e);
             }
         }
         addInputs(model, placeholders, context, graph);
@@ -70,22 +74,18 @@ final class GraphTranslator {
                                                         + " support; supported ops: "
                                                         + String.join(
                                                                 ", ", registry.supportedOps())));
-        try {
-            List<ConstTensor> known = new ArrayList<>();
-            for (TensorRef input : node.inputs()) {
-                context.constantValue(input).ifPresent(known::add);
-            }
-            Optional<ConstTensor> folded =
-                    known.size() == node.inputs().size()
-                            ? converter.fold(node, known)
-                            : Optional.empty();
-            if (folded.isPresent()) {
-                context.bindConstant(node.output(0), folded.get());
-            } else {
-                converter.convert(node, context);
-            }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ModelConversionException("cannot convert " + node + ": " + e.getMessage(), e);
+        List<ConstTensor> known = new ArrayList<>();
+        for (TensorRef input : node.inputs()) {
+            context.constantValue(input).ifPresent(known::add);
+        }
+        Optional<ConstTensor> folded =
+                known.size() == node.inputs().size()
+                        ? converter.fold(node, known)
+                        : Optional.empty();
+        if (folded.isPresent()) {
+            context.bindConstant(node.output(0), folded.get());
+        } else {
+            converter.convert(node, context);
         }
     }
 

@@ -4,9 +4,29 @@ package io.frameflow.inference.convert;
 final class HalfFloat {
     private static final int EXPONENT_BIAS_DIFFERENCE = 127 - 15;
 
+    /** Every half value as a float: 256 KiB that turn decoding into one array lookup. */
+    private static final float[] TABLE = new float[1 << 16];
+
+    static {
+        for (int bits = 0; bits < TABLE.length; bits++) {
+            TABLE[bits] = convert((short) bits);
+        }
+    }
+
     private HalfFloat() {}
 
     static float toFloat(short bits) {
+        return TABLE[bits & 0xffff];
+    }
+
+    /** Decodes {@code count} halves from {@code in} into {@code out}. */
+    static void decode(short[] in, float[] out) {
+        for (int i = 0; i < in.length; i++) {
+            out[i] = TABLE[in[i] & 0xffff];
+        }
+    }
+
+    private static float convert(short bits) {
         int sign = (bits & 0x8000) << 16;
         int exponent = (bits >>> 10) & 0x1f;
         int mantissa = bits & 0x3ff;

@@ -5,7 +5,6 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,16 +15,17 @@ import java.util.Set;
 
 /**
  * Collects ONNX nodes, initializers and graph inputs/outputs, hands out unique tensor names, and
- * assembles the model: merges transpose chains, drops nodes and initializers that no output needs,
- * and checks that every tensor is produced before it is used.
+ * assembles the model: removes transposes that cancel, drops nodes and initializers that no output
+ * needs, and checks that every tensor is produced before it is used.
  */
 final class OnnxGraphBuilder {
     static final int OPSET = 13;
     static final int IR_VERSION = 8;
+    private static final int MAX_SINKING_ROUNDS = 4;
 
     private final Set<String> names = new HashSet<>();
     private final List<NodeProto> nodes = new ArrayList<>();
-    private final Map<String, TensorProto> initializers = new LinkedHashMap<>();
+    private final Map<String, ConstTensor> initializers = new LinkedHashMap<>();
     private final List<ValueInfoProto> inputs = new ArrayList<>();
     private final List<ValueInfoProto> outputs = new ArrayList<>();
 
@@ -44,9 +44,21 @@ final class OnnxGraphBuilder {
 
     /** Adds an initializer under exactly {@code name}, which the caller has reserved. */
     void initializer(String name, ConstTensor value) {
-        if (initializers.put(name, OnnxTensors.initializer(name, value)) != null) {
+        if (initializers.put(name, value) != null) {
             throw new IllegalStateException("initializer '" + name + "' defined twice");
         }
+    }
+
+    /** Adds an initializer under a fresh name derived from {@code base}; returns the name. */
+    String constant(String base, ConstTensor value) {
+        String name = uniqueName(base);
+        initializer(name, value);
+        return name;
+    }
+
+    /** The value of initializer {@code name}; null when the tensor is not an initializer. */
+    ConstTensor initializerValue(String name) {
+        return initializers.get(name);
     }
 
     void node(
@@ -75,7 +87,7 @@ final class OnnxGraphBuilder {
     ModelProto build(String graphName, String producer) {
         Set<String> outputNames = new HashSet<>();
         outputs.forEach(o -> outputNames.add(o.getName()));
-        List<NodeProto> live = pruned(TransposeFolding.apply(nodes, outputNames), outputNames);
+        List<NodeProto> live = pruned(withoutNeedlessTransposes(outputNames), outputNames);
         Set<String> used = new HashSet<>(outputNames);
         live.forEach(n -> used.addAll(n.getInputList()));
         GraphProto.Builder graph =
@@ -85,9 +97,9 @@ final class OnnxGraphBuilder {
                         .addAllOutput(outputs)
                         .addAllNode(live);
         initializers.forEach(
-                (name, tensor) -> {
+                (name, value) -> {
                     if (used.contains(name)) {
-                        graph.addInitializer(tensor);
+                        graph.addInitializer(OnnxTensors.initializer(name, value));
                     }
                 });
         checkProducedBeforeUse(graph);
@@ -97,6 +109,23 @@ final class OnnxGraphBuilder {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph)
                 .build();
+    }
+
+    /**
+     * Merges transpose chains, then moves transposes below element-wise ops so that more of them
+     * meet and cancel, until that removes nothing more.
+     */
+    private List<NodeProto> withoutNeedlessTransposes(Set<String> outputNames) {
+        List<NodeProto> current = TransposeFolding.apply(nodes, outputNames);
+        for (int round = 0; round < MAX_SINKING_ROUNDS; round++) {
+            List<NodeProto> sunk = new TransposeSinking(this, outputNames).apply(current);
+            List<NodeProto> next = pruned(TransposeFolding.apply(sunk, outputNames), outputNames);
+            if (next.size() >= pruned(current, outputNames).size()) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
 
     /** Keeps the nodes that some graph output depends on, in their original order. */

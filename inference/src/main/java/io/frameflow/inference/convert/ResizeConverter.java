@@ -1,5 +1,7 @@
 package io.frameflow.inference.convert;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,18 +23,25 @@ final class ResizeConverter implements OpConverter {
         if (size.length != 2) {
             throw new IllegalArgumentException("the size input must hold [height, width]");
         }
-        boolean halfPixel = node.attributes().bool("half_pixel_centers", false);
-        boolean alignCorners = node.attributes().bool("align_corners", false);
-        if (halfPixel && alignCorners) {
-            throw new IllegalArgumentException(
-                    "half_pixel_centers and align_corners cannot both be set");
-        }
         boolean bilinear = node.op().equals("ResizeBilinear");
         String x =
                 context.transpose(
                         context.input(node, 0),
                         SpatialAttributes.TO_NCHW,
                         context.temp(node, "to_nchw"));
+        List<AttributeProto> attributes = new ArrayList<>(sampling(node));
+        attributes.add(OnnxAttributes.string("mode", bilinear ? "linear" : "nearest"));
+        String y =
+                context.emit(
+                        "Resize",
+                        List.of(x, "", "", sizes(node, context, x, size)),
+                        context.temp(node, "nchw"),
+                        attributes.toArray(AttributeProto[]::new));
+        context.transpose(y, SpatialAttributes.TO_NHWC, context.output(node, 0));
+    }
+
+    /** ONNX wants all four output sizes: [N, C] of the input at run time, then TF's [H, W]. */
+    private static String sizes(TfjsNode node, ConversionContext context, String x, long[] size) {
         String shape = context.emit("Shape", List.of(x), context.temp(node, "shape"));
         String batchAndChannels =
                 context.emit(
@@ -42,15 +51,23 @@ final class ResizeConverter implements OpConverter {
                                 context.int64s(node, "start", 0),
                                 context.int64s(node, "end", 2)),
                         context.temp(node, "batch_channels"));
-        String sizes =
-                context.emit(
-                        "Concat",
-                        List.of(batchAndChannels, context.int64s(node, "hw", size)),
-                        context.temp(node, "sizes"),
-                        OnnxAttributes.integer("axis", 0));
+        return context.emit(
+                "Concat",
+                List.of(batchAndChannels, context.int64s(node, "hw", size)),
+                context.temp(node, "sizes"),
+                OnnxAttributes.integer("axis", 0));
+    }
+
+    /** How output pixels map back to input coordinates, TF's flags in ONNX terms. */
+    private static List<AttributeProto> sampling(TfjsNode node) {
+        boolean halfPixel = node.attributes().bool("half_pixel_centers", false);
+        boolean alignCorners = node.attributes().bool("align_corners", false);
         String coordinates;
         String nearestMode;
-        if (alignCorners) {
+        if (halfPixel && alignCorners) {
+            throw new IllegalArgumentException(
+                    "half_pixel_centers and align_corners cannot both be set");
+        } else if (alignCorners) {
             coordinates = "align_corners";
             // TF rounds half away from zero; coordinates are never negative here
             nearestMode = "round_prefer_ceil";
@@ -63,14 +80,8 @@ final class ResizeConverter implements OpConverter {
             coordinates = "asymmetric";
             nearestMode = "floor";
         }
-        String y =
-                context.emit(
-                        "Resize",
-                        List.of(x, "", "", sizes),
-                        context.temp(node, "nchw"),
-                        OnnxAttributes.string("mode", bilinear ? "linear" : "nearest"),
-                        OnnxAttributes.string("coordinate_transformation_mode", coordinates),
-                        OnnxAttributes.string("nearest_mode", nearestMode));
-        context.transpose(y, SpatialAttributes.TO_NHWC, context.output(node, 0));
+        return List.of(
+                OnnxAttributes.string("coordinate_transformation_mode", coordinates),
+                OnnxAttributes.string("nearest_mode", nearestMode));
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,29 +54,11 @@ final class TfjsWeightDecoder {
     }
 
     private ByteBuffer readShards(List<String> paths, int group, long needed) throws IOException {
-        long available = 0;
         List<Path> files = new ArrayList<>();
+        long available = 0;
         for (String relative : paths) {
-            Path file = directory.resolve(relative).normalize();
-            if (!file.startsWith(directory)) {
-                throw new ModelConversionException(
-                        modelJson
-                                + " lists weight shard '"
-                                + relative
-                                + "', which lies outside the model's directory");
-            }
-            try {
-                available += Files.size(file);
-            } catch (NoSuchFileException e) {
-                throw new ModelConversionException(
-                        modelJson
-                                + " lists weight shard '"
-                                + relative
-                                + "', but "
-                                + file
-                                + " does not exist",
-                        e);
-            }
+            Path file = shard(relative);
+            available += Files.size(file);
             files.add(file);
         }
         if (available != needed) {
@@ -106,6 +87,28 @@ final class TfjsWeightDecoder {
             }
         }
         return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The file of a shard path listed in model.json, which must exist beside it. */
+    private Path shard(String relative) {
+        Path file = directory.resolve(relative).normalize();
+        if (!file.startsWith(directory)) {
+            throw new ModelConversionException(
+                    modelJson
+                            + " lists weight shard '"
+                            + relative
+                            + "', which lies outside the model's directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelConversionException(
+                    modelJson
+                            + " lists weight shard '"
+                            + relative
+                            + "', but "
+                            + file
+                            + " does not exist");
+        }
+        return file;
     }
 
     /** One entry of a manifest group's {@code weights}. */
@@ -191,9 +194,12 @@ final class TfjsWeightDecoder {
                     data.position(data.position() + 4 * count);
                     return ConstTensor.ofFloats(shape, floats);
                 case "int32":
+                    int[] raw = new int[count];
+                    data.asIntBuffer().get(raw);
+                    data.position(data.position() + 4 * count);
                     long[] ints = new long[count];
                     for (int i = 0; i < count; i++) {
-                        ints[i] = data.getInt();
+                        ints[i] = raw[i];
                     }
                     return ConstTensor.ofLongs(TensorType.INT32, shape, ints);
                 default:
@@ -207,16 +213,20 @@ final class TfjsWeightDecoder {
 
         private float[] dequantize(ByteBuffer data, int count) {
             float[] values = new float[count];
-            for (int i = 0; i < count; i++) {
-                switch (quantization) {
-                    case "float16":
-                        values[i] = HalfFloat.toFloat(data.getShort());
-                        break;
-                    case "uint8":
-                        values[i] = (float) (Byte.toUnsignedInt(data.get()) * scale + min);
-                        break;
-                    default:
-                        values[i] = (float) (Short.toUnsignedInt(data.getShort()) * scale + min);
+            if (quantization.equals("uint8")) {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) (Byte.toUnsignedInt(data.get()) * scale + min);
+                }
+                return values;
+            }
+            short[] halves = new short[count];
+            data.asShortBuffer().get(halves);
+            data.position(data.position() + 2 * count);
+            if (quantization.equals("float16")) {
+                HalfFloat.decode(halves, values);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) (Short.toUnsignedInt(halves[i]) * scale + min);
                 }
             }
             return values;

@@ -59,7 +59,8 @@ final class TransposeFolding {
         return b.build();
     }
 
-    private static long[] perm(NodeProto node) {
+    /** The perm attribute of a Transpose; null when absent (reverse the axes). */
+    static long[] perm(NodeProto node) {
         for (AttributeProto attribute : node.getAttributeList()) {
             if (attribute.getName().equals("perm")) {
                 return attribute.getIntsList().stream().mapToLong(Long::longValue).toArray();
