@@ -1,25 +1,87 @@
 package io.frameflow.inference.convert;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
- * Converts a TF.js graph model (model.json plus weight shards) to an ONNX file.
+ * Converts a TF.js graph model (model.json plus weight shards) to an ONNX file (opset 13, default
+ * domain only) that ONNX Runtime can load.
  *
- * <p>PLACEHOLDER: the signature is fixed so that the catalog can be written against it; the
- * converter itself is being written on its own branch and replaces this file.
+ * <p>The ONNX graph input is named after the TF Placeholder (e.g. {@code input_1}) and the outputs
+ * after the signature's output names without {@code :0} (e.g. {@code Identity_2}). Ops whose inputs
+ * are all constants are folded into initializers; NHWC convolutions, pooling and resizes are
+ * wrapped in Transposes to and from NCHW, and adjacent Transposes that cancel are removed.
+ * Instances are stateless and may be shared.
  */
 public final class TfjsGraphConverter {
+    private static final OpConverterRegistry REGISTRY = OpConverterRegistry.standard();
+
+    /** Creates a converter with every op converter the project has. */
+    public TfjsGraphConverter() {}
 
     /**
      * Reads {@code modelJson} (its weight shards are resolved relative to it) and writes an ONNX
-     * model to {@code onnxOut}.
+     * model to {@code onnxOut}. The file is written to a temporary sibling first and then moved
+     * into place, so that a failed conversion never leaves a partial model behind.
      *
      * @return what was written
-     * @throws ModelConversionException if the model uses an op or layout the converter does not
-     *     support; the message names the node and op
+     * @throws ModelConversionException if the model is malformed or uses an op or layout the
+     *     converter does not support; the message names the node and op
+     * @throws IOException if a file cannot be read or written
      */
     public ConversionResult convert(Path modelJson, Path onnxOut) throws IOException {
-        throw new UnsupportedOperationException("TF.js converter not merged yet");
+        ModelProto model = toOnnx(modelJson);
+        write(model, onnxOut);
+        return new ConversionResult(
+                onnxOut,
+                OnnxGraphBuilder.OPSET,
+                model.getGraph().getNodeCount(),
+                names(model.getGraph().getInputList()),
+                names(model.getGraph().getOutputList()));
+    }
+
+    /** Lists the TF ops this converter can translate (including Const and Placeholder). */
+    public static List<String> supportedOps() {
+        return REGISTRY.supportedOps();
+    }
+
+    static ModelProto toOnnx(Path modelJson) throws IOException {
+        TfjsModel model;
+        try {
+            model = TfjsModelReader.read(modelJson);
+        } catch (IllegalArgumentException e) {
+            throw new ModelConversionException(
+                    "cannot read " + modelJson + ": " + e.getMessage(), e);
+        }
+        return new GraphTranslator(REGISTRY).translate(model);
+    }
+
+    private static void write(ModelProto model, Path onnxOut) throws IOException {
+        Path target = onnxOut.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temporary =
+                Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                model.writeTo(out);
+            }
+            Files.move(
+                    temporary,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static List<String> names(List<ValueInfoProto> values) {
+        return values.stream().map(ValueInfoProto::getName).toList();
     }
 }

@@ -1,0 +1,18 @@
+package io.frameflow.inference.spec;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * How a model's raw outputs become results; the YAML key {@code type} picks the kind. Each kind has
+ * a translator that understands it.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = NanoDetGflDecoderSpec.class, name = "nanodet-gfl")})
+public sealed interface DecoderSpec extends Serializable permits NanoDetGflDecoderSpec {
+
+    /** All output tensor names this decoder reads. */
+    List<String> outputNames();
+}

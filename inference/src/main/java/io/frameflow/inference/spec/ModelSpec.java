@@ -1,0 +1,66 @@
+package io.frameflow.inference.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A typed, validated description of one model: identity and licence, where it comes from, how its
+ * input is prepared and how its outputs are decoded. Built by {@link ModelSpecLoader} from YAML;
+ * the constructors of the spec records reject every invalid value, so a {@code ModelSpec} that
+ * exists is valid.
+ */
+public record ModelSpec(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) String version,
+        @JsonProperty(required = true) ModelTask task,
+        @JsonProperty(required = true) String license,
+        @JsonProperty(required = true) SourceSpec source,
+        @JsonProperty(required = true) InputSpec input,
+        DecoderSpec decoder,
+        List<String> labels,
+        DetectionDefaults defaults)
+        implements Serializable {
+
+    /** Used when a spec gives no {@code defaults}. */
+    public static final DetectionDefaults STANDARD_DEFAULTS = new DetectionDefaults(0.35, 0.5, 100);
+
+    public ModelSpec {
+        SpecChecks.name("name", name);
+        SpecChecks.version("version", version);
+        SpecChecks.required("task", task);
+        SpecChecks.nonBlank("license", license);
+        SpecChecks.required("source", source);
+        SpecChecks.required("input", input);
+        labels = labels == null ? List.of() : SpecChecks.nonEmpty("labels", labels);
+        defaults = defaults == null ? STANDARD_DEFAULTS : defaults;
+        if (task == ModelTask.DETECT) {
+            checkDetector(input, SpecChecks.required("decoder", decoder), labels);
+        }
+    }
+
+    private static void checkDetector(InputSpec input, DecoderSpec decoder, List<String> labels) {
+        if (labels.isEmpty()) {
+            throw new SpecValueException("labels", "missing: a detector needs its class names");
+        }
+        if (decoder instanceof NanoDetGflDecoderSpec gfl) {
+            for (int i = 0; i < gfl.strides().size(); i++) {
+                int stride = gfl.strides().get(i);
+                if (input.width() % stride != 0 || input.height() % stride != 0) {
+                    throw new SpecValueException(
+                            "decoder.strides[" + i + "]",
+                            stride
+                                    + " does not divide the input size "
+                                    + input.width()
+                                    + "x"
+                                    + input.height());
+                }
+            }
+        }
+    }
+
+    /** {@code name@version}, the id predictors and results carry. */
+    public String modelId() {
+        return name + "@" + version;
+    }
+}

@@ -1,0 +1,13 @@
+package io.frameflow.inference.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a model does with a picture; only {@link #DETECT} has a translator so far. */
+public enum ModelTask {
+    @JsonProperty("detect")
+    DETECT,
+    @JsonProperty("segment")
+    SEGMENT,
+    @JsonProperty("restore")
+    RESTORE
+}

@@ -1,0 +1,32 @@
+package io.frameflow.inference.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+
+    @Test
+    void theBuiltInCatalogHasNanoDet() {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+
+        assertThat(catalog.names()).containsExactly("nanodet-coco");
+        assertThat(catalog.get("nanodet-coco").modelId()).isEqualTo("nanodet-coco@3.0.4");
+    }
+
+    @Test
+    void anUnknownNameListsTheKnownOnes() {
+        assertThatThrownBy(() -> ModelCatalog.builtIn().get("nanodet-coc"))
+                .isInstanceOf(UnknownModelException.class)
+                .hasMessage("unknown model 'nanodet-coc'; known models: nanodet-coco");
+    }
+
+    @Test
+    void rejectsTwoEntriesWithOneName() {
+        var spec = ModelCatalog.builtIn().get("nanodet-coco");
+
+        assertThatThrownBy(() -> ModelCatalog.of(java.util.List.of(spec, spec)))
+                .hasMessage("two catalog entries are named nanodet-coco");
+    }
+}

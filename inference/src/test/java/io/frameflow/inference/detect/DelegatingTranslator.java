@@ -1,0 +1,43 @@
+package io.frameflow.inference.detect;
+
+import io.frameflow.inference.api.BgrImage;
+import io.frameflow.inference.api.DetectedObject;
+import io.frameflow.inference.onnx.ItemOutputs;
+import io.frameflow.inference.onnx.ModelSignature;
+import io.frameflow.inference.onnx.Translator;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/** Delegates every step to a NanoDet translator, so that a benchmark can override one step. */
+class DelegatingTranslator implements Translator<BgrImage, List<DetectedObject>> {
+    private final NanoDetTranslator inner;
+
+    DelegatingTranslator(NanoDetTranslator inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public String inputName() {
+        return inner.inputName();
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return inner.outputNames();
+    }
+
+    @Override
+    public void check(ModelSignature signature) {
+        inner.check(signature);
+    }
+
+    @Override
+    public void preprocess(BgrImage input, FloatBuffer target) {
+        inner.preprocess(input, target);
+    }
+
+    @Override
+    public List<DetectedObject> postprocess(BgrImage input, ItemOutputs outputs) {
+        return inner.postprocess(input, outputs);
+    }
+}
