@@ -32,7 +32,8 @@ public final class SampleVideos {
         // pedestrians on a campus, 768x576, 10 fps, 795 frames, msmpeg4
         VIDEOS.put("vtest.avi", "45cddc9490be69345cbdab64ca583be65987e864ca408038e648db99e10516cf");
         // film clip, 720x528, mpeg4 (XVID), 270 frames
-        VIDEOS.put("Megamind.avi", "0057387cb7e75c8fd1663b62cfdc51fa53f527795d0fe3c1fea2fd159d3130b5");
+        VIDEOS.put(
+                "Megamind.avi", "0057387cb7e75c8fd1663b62cfdc51fa53f527795d0fe3c1fea2fd159d3130b5");
         // the same clip re-encoded with painted-in artefacts; a valid MPEG-4 stream
         VIDEOS.put(
                 "Megamind_bugy.avi",

@@ -1,0 +1,146 @@
+package io.frameflow.jobs.assembly;
+
+import io.frameflow.common.DeadLetter;
+import io.frameflow.common.FrameResult;
+import io.frameflow.inference.catalog.FetchedModel;
+import io.frameflow.inference.catalog.ModelStore;
+import io.frameflow.inference.catalog.UnknownModelException;
+import io.frameflow.inference.detect.DetectorOptions;
+import io.frameflow.inference.detect.OnnxDetectorFactory;
+import io.frameflow.inference.fetch.FrameflowCache;
+import io.frameflow.inference.fetch.ProgressListener;
+import io.frameflow.jobs.spec.DetectStageSpec;
+import io.frameflow.jobs.spec.DurationValue;
+import io.frameflow.jobs.spec.PipelineSpec;
+import io.frameflow.jobs.spec.PipelineSpecException;
+import io.frameflow.jobs.spec.SinkSpec;
+import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.sinks.file.JsonLinesFileSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/**
+ * Turns a validated pipeline file into the parts of a job: fetches the models and sample videos it
+ * names (before the job starts: a running job never downloads), checks every file source with
+ * FFmpeg, and builds the source, the detector and the sinks. Every problem names the file and the
+ * key, e.g. {@code p.yaml: sources[1].uri: file not found: /videos/x.avi}.
+ */
+public final class PipelineResolver {
+    static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    private final ModelStore models;
+    private final FrameflowCache cache;
+    private final ProgressListener progress;
+    private final int cores;
+
+    public PipelineResolver(ModelStore models, FrameflowCache cache, ProgressListener progress) {
+        this(models, cache, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    PipelineResolver(
+            ModelStore models, FrameflowCache cache, ProgressListener progress, int cores) {
+        this.models = models;
+        this.cache = cache;
+        this.progress = progress;
+        this.cores = cores;
+    }
+
+    /** Resolves {@code spec}, read from {@code file} (used in messages). */
+    public ResolvedPipeline resolve(PipelineSpec spec, String file) {
+        int parallelism =
+                spec.execution().parallelism() == null ? 1 : spec.execution().parallelism();
+        SourceResolver.Sources sources =
+                new SourceResolver(file, cache, progress).resolve(spec.sources());
+        DetectStageSpec detect = spec.detectStage();
+        OnnxDetectorFactory detector = detector(detect, file, parallelism);
+
+        List<Sink<FrameResult>> resultSinks = new ArrayList<>();
+        List<Sink<DeadLetter>> deadLetterSinks = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
+        for (int i = 0; i < spec.sinks().size(); i++) {
+            SinkSpec sink = spec.sinks().get(i);
+            String at = file + ": sinks[" + i + "]";
+            if (sink.jsonl() != null) {
+                Path dir = Path.of(sink.jsonl().path()).toAbsolutePath().normalize();
+                Duration roll =
+                        sink.jsonl().rollInterval() == null
+                                ? JsonLinesFileSink.DEFAULT_ROLL_INTERVAL
+                                : sink.jsonl().rollInterval().duration();
+                resultSinks.add(JsonLinesFileSink.forResults(dir.toString(), "results", roll));
+                deadLetterSinks.add(
+                        JsonLinesFileSink.forDeadLetters(
+                                dir.resolve("dead-letters").toString(), "dead-letters", roll));
+                outputs.add(dir + "/results-*.jsonl");
+                directories.add(dir);
+            } else {
+                resultSinks.add(KafkaSinks.build(sink.kafka(), spec.name(), at + ".kafka"));
+                outputs.add(
+                        "kafka topic " + sink.kafka().topic() + " at " + sink.kafka().bootstrap());
+            }
+        }
+        FrameflowJob.Parts parts =
+                new FrameflowJob.Parts(
+                        sources.source(),
+                        parallelism,
+                        detector,
+                        batch(detect, file),
+                        resultSinks,
+                        deadLetterSinks);
+        DurationValue interval = spec.execution().checkpointInterval();
+        return new ResolvedPipeline(
+                spec.name(),
+                parts,
+                sources.descriptions(),
+                sources.totalFrames(),
+                outputs,
+                directories,
+                interval == null ? DEFAULT_CHECKPOINT_INTERVAL : interval.duration());
+    }
+
+    private OnnxDetectorFactory detector(DetectStageSpec detect, String file, int parallelism) {
+        String at = file + ": stages[0].detect";
+        FetchedModel model;
+        try {
+            model = models.fetch(detect.model(), progress);
+        } catch (UnknownModelException e) {
+            throw new PipelineSpecException(at + ".model: " + e.getMessage(), e);
+        }
+        DetectorOptions options =
+                DetectorOptions.from(model.spec().defaults())
+                        // the model stages share the cores; more threads than that only contend
+                        .withThreads(
+                                detect.threads() != null
+                                        ? detect.threads()
+                                        : Math.max(1, cores / parallelism));
+        try {
+            if (detect.threshold() != null) {
+                options = options.withScoreThreshold(detect.threshold());
+            }
+            if (detect.iouThreshold() != null) {
+                options = options.withIouThreshold(detect.iouThreshold());
+            }
+            if (detect.maxDetections() != null) {
+                options = options.withMaxDetections(detect.maxDetections());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
+        return new OnnxDetectorFactory(model, options);
+    }
+
+    private static BatchOptions batch(DetectStageSpec detect, String file) {
+        BatchOptions defaults = BatchOptions.defaults();
+        try {
+            return new BatchOptions(
+                    detect.batchSize() == null ? defaults.maxBatchSize() : detect.batchSize(),
+                    detect.maxDelay() == null ? defaults.maxDelay() : detect.maxDelay().duration(),
+                    defaults.maxFailedBatches());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(file + ": stages[0].detect: " + e.getMessage(), e);
+        }
+    }
+}

