@@ -117,8 +117,8 @@ final class SourceResolver {
         try {
             return VideoProbe.probe(path);
         } catch (FFmpegException e) {
-            throw new PipelineSpecException(
-                    at + ": cannot read " + path + " as video: " + e.getMessage(), e);
+            // FFmpeg's message names the file: "cannot open /x.avi: Invalid data found …"
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
         }
     }
 }
