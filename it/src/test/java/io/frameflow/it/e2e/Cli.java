@@ -39,9 +39,15 @@ final class Cli {
                 exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The records of every committed {@code *.jsonl} file directly in {@code dir}. */
+    /**
+     * The records of every committed {@code *.jsonl} file directly in {@code dir}; none if the
+     * directory does not exist (a file sink creates it with its first record).
+     */
     static List<JsonNode> readJsonLines(Path dir) {
         List<JsonNode> records = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return records;
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
