@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -89,26 +90,53 @@ final class ModelsCommand {
             name = "compare",
             mixinStandardHelpOptions = true,
             description = {
-                "Runs two ONNX models on the same input (random, or an image) and prints, per",
-                "output, the largest absolute difference; exit status 1 if outputs do not match"
-                        + " in name or shape.",
-                "Options before the files: --threads N, --runs N, --seed N."
+                "Runs two ONNX models on the same input (random, or an image resized to the",
+                "input) and prints, per output, the largest absolute difference, then node counts",
+                "and run times; exit status 1 if outputs do not match in name or shape."
             })
     static final class CompareCommand implements Callable<Integer> {
         @ParentCommand ModelsCommand models;
 
-        @Parameters(paramLabel = "ARG", arity = "2..*", description = "A.onnx B.onnx [IMAGE]")
-        List<String> args = new ArrayList<>();
+        @Parameters(
+                paramLabel = "FILE",
+                arity = "2..3",
+                description = "A.onnx B.onnx [IMAGE] (an image read by ImageIO: JPEG, PNG, BMP)")
+        List<String> files = new ArrayList<>();
+
+        @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads.")
+        Integer threads;
+
+        @Option(names = "--runs", paramLabel = "N", description = "Timed runs of each model.")
+        Integer runs;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Seed of the random input.")
+        Long seed;
 
         @Override
         public Integer call() throws java.io.IOException {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             int status;
             try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-                status = OnnxOutputComparator.run(args, out);
+                status = OnnxOutputComparator.run(arguments(), out);
             }
             buffer.toString(StandardCharsets.UTF_8).lines().forEach(models.top.terminal::result);
             return status;
+        }
+
+        /** The comparator's own command line: its options, then the files. */
+        private List<String> arguments() {
+            List<String> args = new ArrayList<>();
+            if (threads != null) {
+                args.addAll(List.of("--threads", threads.toString()));
+            }
+            if (runs != null) {
+                args.addAll(List.of("--runs", runs.toString()));
+            }
+            if (seed != null) {
+                args.addAll(List.of("--seed", seed.toString()));
+            }
+            args.addAll(files);
+            return args;
         }
     }
 }
