@@ -61,6 +61,7 @@ public final class PipelineResolver {
         List<Sink<DeadLetter>> deadLetterSinks = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (int i = 0; i < spec.sinks().size(); i++) {
             SinkSpec sink = spec.sinks().get(i);
             String at = file + ": sinks[" + i + "]";
@@ -78,8 +79,9 @@ public final class PipelineResolver {
                 directories.add(dir);
             } else {
                 resultSinks.add(KafkaSinks.build(sink.kafka(), spec.name(), at + ".kafka"));
-                outputs.add(
-                        "kafka topic " + sink.kafka().topic() + " at " + sink.kafka().bootstrap());
+                String topic = sink.kafka().topic() + " at " + sink.kafka().bootstrap();
+                outputs.add("kafka topic " + topic);
+                topics.add(topic);
             }
         }
         FrameflowJob.Parts parts =
@@ -98,6 +100,7 @@ public final class PipelineResolver {
                 sources.totalFrames(),
                 outputs,
                 directories,
+                topics,
                 interval == null ? DEFAULT_CHECKPOINT_INTERVAL : interval.duration());
     }
 

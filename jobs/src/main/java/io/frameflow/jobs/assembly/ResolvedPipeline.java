@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  *     length
  * @param outputs where results go, for the user (directories, topics)
  * @param resultDirectories the directories of the JSON Lines sinks
+ * @param kafkaTopics the Kafka sinks, as {@code topic at bootstrap}
  * @param checkpointInterval time between checkpoints
  */
 public record ResolvedPipeline(
@@ -23,4 +24,5 @@ public record ResolvedPipeline(
         OptionalLong totalFrames,
         List<String> outputs,
         List<java.nio.file.Path> resultDirectories,
+        List<String> kafkaTopics,
         Duration checkpointInterval) {}

@@ -127,6 +127,7 @@ public final class PipelineBenchmark {
                         resolved.totalFrames(),
                         resolved.outputs(),
                         resolved.resultDirectories(),
+                        resolved.kafkaTopics(),
                         resolved.checkpointInterval());
         ResultTimer.reset();
         RunOutcome outcome =

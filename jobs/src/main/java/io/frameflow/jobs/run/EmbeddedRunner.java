@@ -39,7 +39,7 @@ public final class EmbeddedRunner {
     private final Path workDirectory;
 
     /**
-     * @param workDirectory where the stop savepoint is written (it is deleted afterwards)
+     * @param workDirectory where each run's stop savepoint is written (deleted afterwards)
      */
     public EmbeddedRunner(Terminal terminal, Path workDirectory) {
         this.terminal = terminal;
@@ -52,7 +52,9 @@ public final class EmbeddedRunner {
      * report is written before the process ends.
      */
     public RunOutcome run(ResolvedPipeline pipeline, Consumer<RunOutcome> report) throws Exception {
-        Path savepoints = Files.createDirectories(workDirectory.resolve("savepoints"));
+        // one directory per run: runs in other processes stop and clean up their own
+        Path savepoints =
+                Files.createTempDirectory(Files.createDirectories(workDirectory), "savepoints-");
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(configuration(pipeline));
         FrameflowJob.build(env, pipeline.parts());
@@ -96,6 +98,8 @@ public final class EmbeddedRunner {
             throws InterruptedException {
         ProgressLine progress = new ProgressLine(pipeline.totalFrames(), start);
         var result = client.getJobExecutionResult();
+        // what the job had counted when last asked: a failed job has no final accumulators
+        Map<String, Object> lastSeen = Map.of();
         while (true) {
             try {
                 JobExecutionResult done = result.get(1, TimeUnit.SECONDS);
@@ -105,10 +109,13 @@ public final class EmbeddedRunner {
                         start,
                         null);
             } catch (TimeoutException stillRunning) {
-                accumulators(client)
-                        .ifPresent(acc -> terminal.progress(progress.format(frames(acc))));
+                var polled = accumulators(client);
+                if (polled.isPresent()) {
+                    lastSeen = polled.get();
+                    terminal.progress(progress.format(frames(lastSeen)));
+                }
             } catch (ExecutionException e) {
-                return outcome(RunOutcome.State.FAILED, Map.of(), start, e.getCause());
+                return outcome(RunOutcome.State.FAILED, lastSeen, start, e.getCause());
             }
         }
     }

@@ -83,7 +83,7 @@ public final class RunReport {
                 lines.add(dir + " (cannot list: " + e.getMessage() + ")");
             }
         }
-        pipeline.outputs().stream().filter(o -> o.startsWith("kafka")).forEach(lines::add);
+        pipeline.kafkaTopics().forEach(topic -> lines.add("kafka topic " + topic));
         return lines;
     }
 

@@ -137,7 +137,7 @@ final class PipelineValidator {
 
     private void unit(Double value, String at) {
         if (value != null) {
-            require(value >= 0 && value <= 1, at, value + " must be between 0 and 1");
+            require(value > 0 && value <= 1, at, value + " must be above 0 and at most 1");
         }
     }
 

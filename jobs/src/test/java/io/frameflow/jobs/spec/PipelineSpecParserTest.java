@@ -113,8 +113,11 @@ class PipelineSpecParserTest {
     @Test
     void rangesAndRequiredKeysAreChecked() {
         assertEquals(
-                "p.yaml: line 6: stages[0].detect.threshold: 1.5 must be between 0 and 1",
+                "p.yaml: line 6: stages[0].detect.threshold: 1.5 must be above 0 and at most 1",
                 fail(CONTRACT.replace("0.35", "1.5")));
+        assertEquals(
+                "p.yaml: line 6: stages[0].detect.threshold: 0.0 must be above 0 and at most 1",
+                fail(CONTRACT.replace("0.35", "0")));
         assertEquals(
                 "p.yaml: line 3: sources[0].uri: is required",
                 fail(CONTRACT.replace("- uri: /path/to/video.avi", "- id: cam")));
