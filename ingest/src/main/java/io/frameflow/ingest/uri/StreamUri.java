@@ -111,6 +111,18 @@ public final class StreamUri {
         return kind == Kind.FILE;
     }
 
+    /**
+     * The absolute path of a local file.
+     *
+     * @throws IllegalStateException if this is not a local file
+     */
+    public Path localPath() {
+        if (kind != Kind.FILE) {
+            throw new IllegalStateException(redacted() + " is not a local file");
+        }
+        return Path.of(ffmpegUrl.substring("file:".length()));
+    }
+
     /** The URL handed to FFmpeg; it may contain credentials, so never log it. */
     public String ffmpegUrl() {
         return ffmpegUrl;

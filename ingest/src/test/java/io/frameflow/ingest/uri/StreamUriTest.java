@@ -63,4 +63,17 @@ class StreamUriTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid file URI 'file://server/share/a.avi': ");
     }
+
+    @Test
+    void localPathIsTheAbsolutePathOfAFileOnly() {
+        java.nio.file.Path abs = java.nio.file.Path.of("/videos/a b.avi");
+        assertThat(StreamUri.parse("/videos/a b.avi").localPath()).isEqualTo(abs);
+        assertThat(StreamUri.parse(abs.toUri().toString()).localPath()).isEqualTo(abs);
+        assertThat(StreamUri.parse("clips/x.avi").localPath())
+                .isEqualTo(java.nio.file.Path.of("clips/x.avi").toAbsolutePath());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> StreamUri.parse("rtsp://u:secret@cam/live").localPath())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("rtsp://u:***@cam/live is not a local file");
+    }
 }

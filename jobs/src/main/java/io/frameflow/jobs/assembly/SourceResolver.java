@@ -8,7 +8,7 @@ import io.frameflow.ingest.ffmpeg.StreamInfo;
 import io.frameflow.ingest.ffmpeg.VideoProbe;
 import io.frameflow.ingest.source.VideoSource;
 import io.frameflow.ingest.source.VideoStreamSpec;
-import io.frameflow.ingest.uri.UriRedactor;
+import io.frameflow.ingest.uri.StreamUri;
 import io.frameflow.jobs.samples.SampleVideos;
 import io.frameflow.jobs.spec.PipelineSpecException;
 import io.frameflow.jobs.spec.SourceSpec;
@@ -48,27 +48,29 @@ final class SourceResolver {
         for (int i = 0; i < specs.size(); i++) {
             SourceSpec spec = specs.get(i);
             String at = file + ": sources[" + i + "].uri";
-            String uri = localUri(spec.uri(), at);
-            VideoStreamSpec stream = VideoStreamSpec.of(ids.get(i), uri);
+            StreamUri uri = resolveUri(spec.uri(), at);
+            String location = uri.isLocalFile() ? uri.localPath().toString() : spec.uri();
+            VideoStreamSpec stream = VideoStreamSpec.of(ids.get(i), location);
             if (spec.maxFrames() != null) {
                 stream = stream.withMaxFrames(spec.maxFrames());
             }
             streams.add(stream);
-            if (isFile(uri)) {
-                StreamInfo info = probe(uri, at);
-                descriptions.add(ids.get(i) + ": " + uri + " (" + info.describe() + ")");
-                OptionalLong frames = info.frameCount();
-                if (frames.isPresent()) {
-                    total += Math.min(frames.getAsLong(), limit(spec));
-                } else if (spec.maxFrames() != null) {
-                    total += spec.maxFrames();
-                } else {
-                    totalKnown = false;
-                }
+            OptionalLong frames = OptionalLong.empty();
+            if (uri.isLocalFile()) {
+                StreamInfo info = probe(location, at);
+                descriptions.add(ids.get(i) + ": " + location + " (" + info.describe() + ")");
+                frames = info.frameCount();
             } else {
-                descriptions.add(ids.get(i) + ": " + UriRedactor.redact(uri));
-                totalKnown &= spec.maxFrames() != null;
-                total += limit(spec);
+                descriptions.add(ids.get(i) + ": " + uri.redacted());
+            }
+            // a stream's frames: what the file records, capped by max-frames; unknown for a
+            // live stream without max-frames
+            if (frames.isPresent()) {
+                total += Math.min(frames.getAsLong(), limit(spec));
+            } else if (spec.maxFrames() != null) {
+                total += spec.maxFrames();
+            } else {
+                totalKnown = false;
             }
         }
         VideoSource source;
@@ -85,31 +87,32 @@ final class SourceResolver {
         return spec.maxFrames() == null ? Long.MAX_VALUE : spec.maxFrames();
     }
 
-    /** A sample or relative path as an absolute file path; other URIs unchanged. */
-    private String localUri(String uri, String at) {
-        if (SampleVideos.isSample(uri)) {
-            try {
-                return SampleVideos.resolve(uri, cache, progress).toString();
-            } catch (IllegalArgumentException | FetchException e) {
-                throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+    /** The stream's location, with a sample resolved to its fetched file; local files checked. */
+    private StreamUri resolveUri(String uri, String at) {
+        StreamUri parsed;
+        try {
+            parsed = StreamUri.parse(SampleVideos.isSample(uri) ? sample(uri, at) : uri);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
+        if (parsed.isLocalFile()) {
+            Path path = parsed.localPath();
+            if (!Files.exists(path)) {
+                throw new PipelineSpecException(at + ": file not found: " + path);
+            }
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new PipelineSpecException(at + ": not a readable file: " + path);
             }
         }
-        if (!isFile(uri)) {
-            return uri;
-        }
-        String path = uri.startsWith("file:") ? uri.substring("file:".length()) : uri;
-        Path absolute = Path.of(path).toAbsolutePath().normalize();
-        if (!Files.exists(absolute)) {
-            throw new PipelineSpecException(at + ": file not found: " + absolute);
-        }
-        if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
-            throw new PipelineSpecException(at + ": not a readable file: " + absolute);
-        }
-        return absolute.toString();
+        return parsed;
     }
 
-    private static boolean isFile(String uri) {
-        return !uri.contains("://");
+    private String sample(String uri, String at) {
+        try {
+            return SampleVideos.resolve(uri, cache, progress).toString();
+        } catch (IllegalArgumentException | FetchException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
     }
 
     private StreamInfo probe(String path, String at) {

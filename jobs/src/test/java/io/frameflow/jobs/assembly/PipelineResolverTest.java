@@ -60,6 +60,23 @@ class PipelineResolverTest {
     }
 
     @Test
+    void aFileUriIsCheckedLikeAPath() {
+        Path missing = dir.resolve("cams/door.avi");
+        assertEquals(
+                "p.yaml: sources[0].uri: file not found: " + missing,
+                resolveError(missing.toUri().toString()));
+    }
+
+    @Test
+    void anUnsupportedSchemeIsNamedWithItsKey() {
+        String message = resolveError("ftp://nas/cam-1.avi");
+        assertTrue(
+                message.startsWith(
+                        "p.yaml: sources[0].uri: unsupported scheme 'ftp' in 'ftp://nas/cam-1.avi'"),
+                message);
+    }
+
+    @Test
     void aDirectoryIsNotAVideo() {
         assertEquals(
                 "p.yaml: sources[0].uri: not a readable file: " + dir,
