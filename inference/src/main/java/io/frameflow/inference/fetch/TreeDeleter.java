@@ -49,12 +49,12 @@ public final class TreeDeleter {
      * Deletes a tree where a failure to delete must not hide the error that is already being
      * reported (cleanup in a {@code finally} block).
      */
-    static void deleteQuietly(Path root) {
+    public static void deleteQuietly(Path root) {
         try {
             delete(root);
         } catch (UncheckedIOException ignored) {
-            // Only called for our own temporary files while another outcome is being reported;
-            // a leftover temporary file must not replace that outcome.
+            // Only for our own temporary files while another outcome is being reported: a
+            // leftover temporary file must not replace that outcome.
         }
     }
 }

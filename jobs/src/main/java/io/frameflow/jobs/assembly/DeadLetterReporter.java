@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes dead letters visible: each is logged, counted (accumulator {@value
  * RunAccumulators#DEAD_LETTERS}), and a fatal one — a stream that stopped — is remembered
- * (accumulator {@value RunAccumulators#FAILED_STREAMS}) so that the CLI names it and exits non-zero
- * ({@link RunAccumulators} has the names). Dead letters then continue to the dead-letter sinks.
+ * (accumulator {@value RunAccumulators#FAILED_STREAMS}) so that the CLI names it and exits
+ * non-zero. Dead letters then continue to the dead-letter sinks.
  */
 final class DeadLetterReporter extends RichMapFunction<DeadLetter, DeadLetter> {
     private static final long serialVersionUID = 1L;

@@ -58,6 +58,13 @@ public final class FrameflowJob {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
             }
         }
+
+        /** These parts with one more result sink. */
+        public Parts withResultSink(Sink<FrameResult> sink) {
+            List<Sink<FrameResult>> sinks = new java.util.ArrayList<>(resultSinks);
+            sinks.add(sink);
+            return new Parts(source, parallelism, detector, batch, sinks, deadLetterSinks);
+        }
     }
 
     private FrameflowJob() {}

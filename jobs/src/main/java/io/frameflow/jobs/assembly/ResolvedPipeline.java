@@ -25,4 +25,18 @@ public record ResolvedPipeline(
         List<String> outputs,
         List<java.nio.file.Path> resultDirectories,
         List<String> kafkaTopics,
-        Duration checkpointInterval) {}
+        Duration checkpointInterval) {
+
+    /** This pipeline with other job parts. */
+    public ResolvedPipeline withParts(FrameflowJob.Parts newParts) {
+        return new ResolvedPipeline(
+                name,
+                newParts,
+                streams,
+                totalFrames,
+                outputs,
+                resultDirectories,
+                kafkaTopics,
+                checkpointInterval);
+    }
+}

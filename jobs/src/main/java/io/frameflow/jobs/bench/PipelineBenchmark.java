@@ -1,12 +1,10 @@
 package io.frameflow.jobs.bench;
 
-import io.frameflow.common.FrameResult;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
 import io.frameflow.inference.detect.DetectorOptions;
 import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.FrameflowCache;
-import io.frameflow.jobs.assembly.FrameflowJob;
 import io.frameflow.jobs.assembly.PipelineResolver;
 import io.frameflow.jobs.assembly.ResolvedPipeline;
 import io.frameflow.jobs.run.EmbeddedRunner;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Measures what Flink costs: the demo pipeline (embedded MiniCluster, JSON Lines sink) against a
@@ -110,25 +107,8 @@ public final class PipelineBenchmark {
         PipelineSpec spec = DemoPipeline.customize(demo, options.frames(), out, options.threads());
         ResolvedPipeline resolved =
                 new PipelineResolver(models, cache, terminal::step).resolve(spec, "demo.yaml");
-        List<Sink<FrameResult>> sinks = new ArrayList<>(resolved.parts().resultSinks());
-        sinks.add(new ResultTimer());
-        FrameflowJob.Parts p = resolved.parts();
         ResolvedPipeline timed =
-                new ResolvedPipeline(
-                        resolved.name(),
-                        new FrameflowJob.Parts(
-                                p.source(),
-                                p.parallelism(),
-                                p.detector(),
-                                p.batch(),
-                                sinks,
-                                p.deadLetterSinks()),
-                        resolved.streams(),
-                        resolved.totalFrames(),
-                        resolved.outputs(),
-                        resolved.resultDirectories(),
-                        resolved.kafkaTopics(),
-                        resolved.checkpointInterval());
+                resolved.withParts(resolved.parts().withResultSink(new ResultTimer()));
         ResultTimer.reset();
         RunOutcome outcome =
                 new EmbeddedRunner(terminal, cache.root().resolve("runs")).run(timed, done -> {});

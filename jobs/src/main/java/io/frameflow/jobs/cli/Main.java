@@ -37,11 +37,6 @@ public final class Main {
      * unless the user configured log4j2 themselves.
      */
     private static void configureLogging() {
-        // log4j's own status logger warns on stderr about log calls in Flink whose argument counts
-        // do not match their patterns; that is noise to a user of the command line
-        if (System.getProperty("log4j2.StatusLogger.level") == null) {
-            System.setProperty("log4j2.StatusLogger.level", "ERROR");
-        }
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "classpath:frameflow-log4j2.xml");
         }

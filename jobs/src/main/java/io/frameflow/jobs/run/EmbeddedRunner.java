@@ -1,5 +1,6 @@
 package io.frameflow.jobs.run;
 
+import io.frameflow.inference.fetch.TreeDeleter;
 import io.frameflow.jobs.assembly.FrameflowJob;
 import io.frameflow.jobs.assembly.LabelStats;
 import io.frameflow.jobs.assembly.LabelStatsAccumulator;
@@ -72,7 +73,8 @@ public final class EmbeddedRunner {
         } finally {
             removeHook(hook);
             reported.countDown();
-            deleteQuietly(savepoints);
+            // a savepoint left behind is harmless: the next run writes its own
+            TreeDeleter.deleteQuietly(savepoints);
         }
     }
 
@@ -179,14 +181,6 @@ public final class EmbeddedRunner {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException ignored) {
             // the JVM is shutting down: the hook is running and waits for the report
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a savepoint left behind is harmless; the next run writes a new one
         }
     }
 }
