@@ -104,10 +104,14 @@ final class KafkaTopicCheck {
         String why =
                 cause instanceof org.apache.kafka.common.errors.TimeoutException
                                 || cause instanceof TimeoutException
-                        ? "no answer within " + options.brokerTimeout().toSeconds() + " s"
+                        ? "no answer within " + describe(options.brokerTimeout())
                         : rootMessage(cause);
         return new KafkaSetupException(
                 "cannot reach Kafka at " + options.bootstrapServers() + ": " + why, cause);
+    }
+
+    private static String describe(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String rootMessage(Throwable e) {

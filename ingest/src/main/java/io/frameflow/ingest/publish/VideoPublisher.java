@@ -24,9 +24,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * stopped has flushed what it sent before.
  *
  * <pre>{@code
- * try (VideoPublisher publisher = new VideoPublisher(PublisherOptions.of("kafka:9092", "video"));
+ * PublisherOptions publisherOptions = PublisherOptions.of("kafka:9092", "video");
+ * try (VideoPublisher publisher = new VideoPublisher(publisherOptions);
  *         PacketReader reader = new PacketReader("cam-1", StreamUri.parse(file), options)) {
- *     publisher.checkTopic();
+ *     VideoPublisher.checkTopic(publisherOptions);
  *     reader.open();
  *     PublishSummary summary = publisher.publish(reader, s -> {});
  * }
@@ -76,7 +77,8 @@ public final class VideoPublisher implements AutoCloseable {
      *
      * @throws KafkaSetupException when it does not, saying what to do
      */
-    public int checkTopic() throws KafkaSetupException, InterruptedException {
+    public static int checkTopic(PublisherOptions options)
+            throws KafkaSetupException, InterruptedException {
         return KafkaTopicCheck.check(options);
     }
 

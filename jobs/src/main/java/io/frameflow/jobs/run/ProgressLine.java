@@ -7,20 +7,21 @@ import java.util.OptionalLong;
  * Formats the progress of a run: frames done (of the total, when known), frames per second over the
  * last few seconds, time elapsed and, with a total, time left.
  */
-final class ProgressLine {
+public final class ProgressLine {
     private final OptionalLong total;
     private final long start;
     private long windowFrames;
     private long windowStart;
     private double fps;
 
-    ProgressLine(OptionalLong total, long startNanos) {
+    public ProgressLine(OptionalLong total, long startNanos) {
         this.total = total;
         this.start = startNanos;
         this.windowStart = startNanos;
     }
 
-    String format(long frames) {
+    /** The line for {@code frames} done by now. */
+    public String format(long frames) {
         return format(frames, System.nanoTime());
     }
 
