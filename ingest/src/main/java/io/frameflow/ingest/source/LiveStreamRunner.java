@@ -208,7 +208,11 @@ final class LiveStreamRunner implements AutoCloseable {
                                 wallClock.getAsLong()));
             } else {
                 consecutiveRejects = 0;
-                buffer.put(toVideoFrame((DecodedFrame) event));
+                VideoFrame frame = toVideoFrame((DecodedFrame) event);
+                // an outage can number the next frame past the limit: then it is not emitted
+                if (!stream.hasMaxFrames() || frame.seq() < stream.maxFrames()) {
+                    buffer.put(frame);
+                }
                 if (reachedLimit()) {
                     status.moveTo(StreamState.FINISHED, "frame limit " + stream.maxFrames());
                     return null;
