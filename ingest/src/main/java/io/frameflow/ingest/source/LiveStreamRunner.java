@@ -126,11 +126,12 @@ final class LiveStreamRunner implements AutoCloseable {
                 return;
             }
             String next = "reconnecting in " + wait.toMillis() + " ms";
-            buffer.put(deadLetter(f.stage(), f.reason() + "; " + next, false));
             if (f.stalled()) {
                 status.moveTo(StreamState.STALLED, UriRedactor.redact(f.reason()));
             }
             status.moveTo(StreamState.BACKING_OFF, UriRedactor.redact(f.reason()) + "; " + next);
+            // after the state, so that whoever sees the dead letter sees BACKING_OFF too
+            buffer.put(deadLetter(f.stage(), f.reason() + "; " + next, false));
             if (!sleep(wait)) {
                 return;
             }
