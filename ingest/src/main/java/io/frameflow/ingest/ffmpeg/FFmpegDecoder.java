@@ -191,6 +191,7 @@ public final class FFmpegDecoder implements AutoCloseable {
             if (rejected != null) {
                 return rejected;
             }
+            input.checkStall();
         }
         return Signal.END_OF_STREAM;
     }
@@ -268,7 +269,18 @@ public final class FFmpegDecoder implements AutoCloseable {
                         || (frame.flags() & AV_FRAME_FLAG_CORRUPT) != 0
                         || corruptPackets.claim(frame.pts());
         byte[] bgr = withPixels ? converter.convert(frame) : null;
+        input.frameArrived();
         return new DecodedFrame(pts.next(rawMicros), frame.width(), frame.height(), damaged, bgr);
+    }
+
+    /**
+     * Watches a live stream for stalls: from now on a picture must come out every {@code
+     * stallTimeout}, or {@link #next()} throws {@link FFmpegStalledException}, also while packets
+     * keep arriving that give no picture. Call after {@link #open()}.
+     */
+    public void watchFrames(java.time.Duration stallTimeout) {
+        checkOpen();
+        input.watchFrames(stallTimeout);
     }
 
     /**

@@ -43,6 +43,7 @@ final class FFmpegInput implements AutoCloseable {
     private final StreamUri uri;
     private final DecoderOptions options;
     private final FFmpegInterrupts.Deadline deadline = new FFmpegInterrupts.Deadline();
+    private Duration stallTimeout;
     private AVFormatContext fmt;
     private long fmtAddress;
     private AVStream stream;
@@ -95,11 +96,13 @@ final class FFmpegInput implements AutoCloseable {
         }
     }
 
+    /** Called while the deadline is still armed, so that it can tell a timeout from an error. */
     private FFmpegException openFailure(int code, String text) {
-        if (code == AVERROR_EXIT && deadline.isInterrupted()) {
+        if (deadline.isInterrupted()) {
             return new FFmpegInterruptedException("opening " + uri + " was interrupted");
         }
-        if (code == AVERROR_EXIT && !deadline.isInterrupted()) {
+        // some demuxers (RTSP) turn the callback's exit into an error of their own
+        if (code == AVERROR_EXIT || deadline.expired()) {
             return new FFmpegException(
                     "cannot open "
                             + uri
@@ -162,6 +165,7 @@ final class FFmpegInput implements AutoCloseable {
                     return ReadResult.PACKET;
                 }
                 av_packet_unref(packet);
+                checkStall();
                 continue;
             }
             if (r == AVERROR_EOF) {
@@ -169,6 +173,9 @@ final class FFmpegInput implements AutoCloseable {
             }
             if (r == AVERROR_EXIT && deadline.isInterrupted()) {
                 return ReadResult.INTERRUPTED;
+            }
+            if (r == AVERROR_EXIT) {
+                checkStall();
             }
             if (r == AVERROR_EXIT) {
                 throw new FFmpegException(
@@ -183,6 +190,37 @@ final class FFmpegInput implements AutoCloseable {
             }
             throw new FFmpegException(
                     "cannot read from " + uri + ": " + FFmpegErrors.describe(r), r);
+        }
+    }
+
+    /**
+     * From now on, a picture must arrive every {@code timeout}: {@link #frameArrived()} restarts
+     * the clock, and a read that would run past it throws {@link FFmpegStalledException}.
+     */
+    void watchFrames(Duration timeout) {
+        stallTimeout = timeout;
+        deadline.armFrameDeadline(timeout);
+    }
+
+    /** A picture came out of the decoder: restarts the stall clock, if one runs. */
+    void frameArrived() {
+        if (stallTimeout != null) {
+            deadline.armFrameDeadline(stallTimeout);
+        }
+    }
+
+    /**
+     * Throws when the stall deadline has passed: packets may still arrive (other streams, packets
+     * that give no picture), but no picture did.
+     */
+    void checkStall() throws FFmpegStalledException {
+        if (stallTimeout != null && deadline.frameExpired()) {
+            throw new FFmpegStalledException(
+                    "no picture from "
+                            + uri
+                            + " within "
+                            + describe(stallTimeout)
+                            + " (stall-timeout)");
         }
     }
 

@@ -45,6 +45,7 @@ final class FFmpegInterrupts {
         private static final long NONE = Long.MAX_VALUE;
 
         private volatile long deadlineNanos = NONE;
+        private volatile long frameDeadlineNanos = NONE;
         private volatile boolean interrupted;
 
         /** Arms the deadline for the next blocking call. */
@@ -54,6 +55,19 @@ final class FFmpegInterrupts {
 
         void disarm() {
             deadlineNanos = NONE;
+        }
+
+        /**
+         * Arms the frame deadline, which spans many calls: until it is armed again (when a picture
+         * arrives), every blocking call gives up once it has passed.
+         */
+        void armFrameDeadline(Duration timeout) {
+            frameDeadlineNanos = System.nanoTime() + timeout.toNanos();
+        }
+
+        boolean frameExpired() {
+            long d = frameDeadlineNanos;
+            return d != NONE && System.nanoTime() - d > 0;
         }
 
         /** Makes the current (or next) blocking call return at once. */
@@ -75,7 +89,7 @@ final class FFmpegInterrupts {
         }
 
         boolean shouldStop() {
-            return interrupted || expired();
+            return interrupted || expired() || frameExpired();
         }
     }
 

@@ -18,15 +18,21 @@ public final class VideoSourceReader
     private static final Logger LOG = LoggerFactory.getLogger(VideoSourceReader.class);
 
     private final Map<String, VideoStreamMetrics> metrics = new HashMap<>();
+    private final StreamStatuses statuses;
 
     public VideoSourceReader(SourceReaderContext context) {
+        this(context, new StreamStatuses(System::currentTimeMillis));
+    }
+
+    private VideoSourceReader(SourceReaderContext context, StreamStatuses statuses) {
         super(
                 new VideoSplitFetcherManager(
-                        () -> new VideoSplitReader(System::currentTimeMillis),
+                        () -> new VideoSplitReader(System::currentTimeMillis, statuses),
                         context.getConfiguration()),
                 new VideoRecordEmitter(),
                 context.getConfiguration(),
                 context);
+        this.statuses = statuses;
     }
 
     @Override
@@ -40,7 +46,10 @@ public final class VideoSourceReader
     protected VideoSplitState initializedState(VideoSplit split) {
         VideoStreamMetrics m =
                 metrics.computeIfAbsent(
-                        split.splitId(), id -> new VideoStreamMetrics(context.metricGroup(), id));
+                        split.splitId(),
+                        id ->
+                                new VideoStreamMetrics(
+                                        context.metricGroup(), id, statuses.of(split.stream())));
         return new VideoSplitState(split, m);
     }
 

@@ -10,16 +10,17 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Writes {@link VideoSplit}s into checkpoints. Version 1: the stream (id, URI, frame limit, decoder
- * options) and its position. The URI is stored as given, credentials included, because a restored
- * job must be able to reconnect; protect checkpoint storage accordingly.
+ * Writes {@link VideoSplit}s into checkpoints. Version 2: the stream (id, URI, frame limit, decoder
+ * options, live stream options) and its position; version 1, without live stream options, is read
+ * with the defaults. The URI is stored as given, credentials included, because a restored job must
+ * be able to reconnect; protect checkpoint storage accordingly.
  */
 public final class VideoSplitSerializer implements SimpleVersionedSerializer<VideoSplit> {
 
     /** The shared instance; the serializer has no state. */
     public static final VideoSplitSerializer INSTANCE = new VideoSplitSerializer();
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -35,15 +36,15 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
 
     @Override
     public VideoSplit deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IOException(
                     "cannot read a video split of serializer version "
                             + version
-                            + "; this build reads version "
+                            + "; this build reads versions 1 and "
                             + VERSION);
         }
         DataInputDeserializer in = new DataInputDeserializer(serialized);
-        VideoSplit split = read(in);
+        VideoSplit split = read(in, version);
         if (in.available() > 0) {
             throw new IOException(
                     "video split of stream '"
@@ -71,6 +72,13 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
         out.writeInt(o.decoderThreads());
         out.writeInt(o.maxConsecutiveErrors());
         out.writeUTF(o.rtspTransport().name());
+        LiveStreamOptions l = s.live();
+        out.writeLong(l.initialDelay().toNanos());
+        out.writeLong(l.maxDelay().toNanos());
+        out.writeInt(l.maxAttempts());
+        out.writeLong(l.resetAfter().toNanos());
+        out.writeLong(l.stallTimeout().toNanos());
+        out.writeInt(l.buffer());
         VideoStreamPosition p = split.position();
         out.writeLong(p.nextSeq());
         out.writeLong(p.lastPtsMicros());
@@ -80,6 +88,10 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
     }
 
     static VideoSplit read(DataInputView in) throws IOException {
+        return read(in, VERSION);
+    }
+
+    static VideoSplit read(DataInputView in, int version) throws IOException {
         String id = in.readUTF();
         String uri = in.readUTF();
         Long maxFrames = in.readBoolean() ? in.readLong() : null;
@@ -90,9 +102,19 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
                         in.readInt(),
                         in.readInt(),
                         DecoderOptions.RtspTransport.valueOf(in.readUTF()));
+        LiveStreamOptions live =
+                version == 1
+                        ? LiveStreamOptions.defaults()
+                        : new LiveStreamOptions(
+                                Duration.ofNanos(in.readLong()),
+                                Duration.ofNanos(in.readLong()),
+                                in.readInt(),
+                                Duration.ofNanos(in.readLong()),
+                                Duration.ofNanos(in.readLong()),
+                                in.readInt());
         VideoStreamPosition position =
                 new VideoStreamPosition(
                         in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readLong());
-        return new VideoSplit(new VideoStreamSpec(id, uri, maxFrames, options), position);
+        return new VideoSplit(new VideoStreamSpec(id, uri, maxFrames, options, live), position);
     }
 }

@@ -11,6 +11,7 @@ import io.frameflow.common.VideoFrame;
 public final class VideoSplitState {
     private final VideoStreamSpec stream;
     private final VideoStreamMetrics metrics;
+    private final boolean gapsAllowed;
     private long nextSeq;
     private long lastPtsMicros;
     private int deadLettersAtNextSeq;
@@ -21,6 +22,7 @@ public final class VideoSplitState {
     VideoSplitState(VideoSplit split, VideoStreamMetrics metrics) {
         this.stream = split.stream();
         this.metrics = metrics;
+        this.gapsAllowed = !stream.streamUri().isLocalFile();
         VideoStreamPosition p = split.position();
         this.nextSeq = p.nextSeq();
         this.lastPtsMicros = p.lastPtsMicros();
@@ -32,11 +34,12 @@ public final class VideoSplitState {
     /**
      * Records that {@code frame} was emitted.
      *
-     * @throws IllegalStateException when it is not the next frame: emitting it would lose or repeat
-     *     frames
+     * @throws IllegalStateException when it is not the next frame of a file, or, for a live stream
+     *     (where dropped frames and outages leave gaps), when it is not after the last one:
+     *     emitting it would lose or repeat frames
      */
     void frameEmitted(VideoFrame frame) {
-        if (frame.seq() != nextSeq) {
+        if (frame.seq() != nextSeq && !(gapsAllowed && frame.seq() > nextSeq)) {
             throw new IllegalStateException(
                     "stream '"
                             + stream.id()
@@ -46,7 +49,7 @@ public final class VideoSplitState {
                             + nextSeq
                             + " was due");
         }
-        nextSeq++;
+        nextSeq = frame.seq() + 1;
         lastPtsMicros = frame.ptsMicros();
         deadLettersAtNextSeq = 0;
         if (frame.damaged()) {

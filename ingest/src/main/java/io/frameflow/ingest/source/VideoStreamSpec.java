@@ -15,31 +15,45 @@ import java.util.Objects;
  *     {@code https://} URI; it may hold credentials, which never appear in logs or messages
  * @param maxFrames stop after this many frames; {@code null} to read the stream to its end
  * @param options how to open and decode the stream
+ * @param live how a live stream reconnects, detects stalls and drops frames; a local file ignores
+ *     it
  */
-public record VideoStreamSpec(String id, String uri, Long maxFrames, DecoderOptions options)
+public record VideoStreamSpec(
+        String id, String uri, Long maxFrames, DecoderOptions options, LiveStreamOptions live)
         implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public VideoStreamSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(live, "live");
     }
 
-    /** A stream read to its end with default decoder options. */
+    /** A stream with default live stream options. */
+    public VideoStreamSpec(String id, String uri, Long maxFrames, DecoderOptions options) {
+        this(id, uri, maxFrames, options, LiveStreamOptions.defaults());
+    }
+
+    /** A stream read to its end with default options. */
     public static VideoStreamSpec of(String id, String uri) {
         return new VideoStreamSpec(id, uri, null, DecoderOptions.defaults());
     }
 
     /** This stream, stopping after {@code frames} frames. */
     public VideoStreamSpec withMaxFrames(long frames) {
-        return new VideoStreamSpec(id, uri, frames, options);
+        return new VideoStreamSpec(id, uri, frames, options, live);
     }
 
     /** This stream, decoded with {@code decoderOptions}. */
     public VideoStreamSpec withOptions(DecoderOptions decoderOptions) {
-        return new VideoStreamSpec(id, uri, maxFrames, decoderOptions);
+        return new VideoStreamSpec(id, uri, maxFrames, decoderOptions, live);
+    }
+
+    /** This stream, kept alive with {@code liveOptions} (when it is not a local file). */
+    public VideoStreamSpec withLive(LiveStreamOptions liveOptions) {
+        return new VideoStreamSpec(id, uri, maxFrames, options, liveOptions);
     }
 
     /** True when a frame limit is set. */
@@ -72,6 +86,8 @@ public record VideoStreamSpec(String id, String uri, Long maxFrames, DecoderOpti
                 + (hasMaxFrames() ? ", maxFrames=" + maxFrames : "")
                 + ", options="
                 + options
+                + ", live="
+                + live
                 + "}";
     }
 }

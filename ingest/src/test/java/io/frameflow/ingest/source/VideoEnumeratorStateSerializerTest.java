@@ -33,15 +33,15 @@ class VideoEnumeratorStateSerializerTest {
     @Test
     void roundTripsAnEmptyState() throws IOException {
         VideoEnumeratorState state = new VideoEnumeratorState(List.of(), Set.of());
-        assertThat(serializer.deserialize(1, serializer.serialize(state))).isEqualTo(state);
+        assertThat(serializer.deserialize(2, serializer.serialize(state))).isEqualTo(state);
     }
 
     @Test
     void rejectsAnUnknownVersionWithAMessage() {
-        assertThatThrownBy(() -> serializer.deserialize(2, new byte[0]))
+        assertThatThrownBy(() -> serializer.deserialize(3, new byte[0]))
                 .isInstanceOf(IOException.class)
                 .hasMessage(
-                        "cannot read video enumerator state of serializer version 2; this build"
-                                + " reads version 1");
+                        "cannot read video enumerator state of serializer version 3; this build"
+                                + " reads versions 1 and 2");
     }
 }

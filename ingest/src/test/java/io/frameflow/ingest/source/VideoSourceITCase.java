@@ -70,7 +70,8 @@ class VideoSourceITCase {
                         .addStream(
                                 VideoStreamSpec.of("cam", "http://viewer:s3cret@127.0.0.1:1/live")
                                         .withMaxFrames(10)
-                                        .withOptions(quick))
+                                        .withOptions(quick)
+                                        .withLive(LiveStreamOptions.defaults().withMaxAttempts(1)))
                         .build();
 
         Map<String, List<StreamItem>> byStream = group(run(source));

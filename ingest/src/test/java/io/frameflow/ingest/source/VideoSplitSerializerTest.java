@@ -29,7 +29,14 @@ class VideoSplitSerializerTest {
                                 Duration.ofSeconds(3),
                                 2,
                                 17,
-                                DecoderOptions.RtspTransport.UDP));
+                                DecoderOptions.RtspTransport.UDP),
+                        new LiveStreamOptions(
+                                Duration.ofMillis(250),
+                                Duration.ofSeconds(7),
+                                9,
+                                Duration.ofSeconds(4),
+                                Duration.ofMillis(1750),
+                                3));
         VideoSplit split =
                 new VideoSplit(stream, new VideoStreamPosition(1234, 49_360_000L, 2, 7, 11));
 
@@ -38,6 +45,25 @@ class VideoSplitSerializerTest {
         assertThat(copy).isEqualTo(split);
         assertThat(copy.stream().uri()).contains("s3cret");
         assertThat(copy.splitId()).isEqualTo("cam-7");
+    }
+
+    @Test
+    void readsAVersion1SplitWithDefaultLiveOptions() throws IOException {
+        // version 1 is version 2 without the live options, which follow the decoder options
+        VideoSplit split = VideoSplit.atStart(VideoStreamSpec.of("cam", "rtsp://h/x"));
+        byte[] v2 = serializer.serialize(split);
+        int idUriLimit = 2 + 3 + 2 + 10 + 1;
+        int decoderOptions = 8 + 8 + 4 + 4 + 2 + 3;
+        int liveOptions = 8 + 8 + 4 + 8 + 8 + 4;
+        int head = idUriLimit + decoderOptions;
+        byte[] v1 = new byte[v2.length - liveOptions];
+        System.arraycopy(v2, 0, v1, 0, head);
+        System.arraycopy(v2, head + liveOptions, v1, head, v2.length - head - liveOptions);
+
+        VideoSplit copy = serializer.deserialize(1, v1);
+
+        assertThat(copy).isEqualTo(split);
+        assertThat(copy.stream().live()).isEqualTo(LiveStreamOptions.defaults());
     }
 
     @Test
@@ -56,7 +82,7 @@ class VideoSplitSerializerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage(
                         "cannot read a video split of serializer version 99; this build reads"
-                                + " version 1");
+                                + " versions 1 and 2");
     }
 
     @Test

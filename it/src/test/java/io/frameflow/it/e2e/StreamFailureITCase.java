@@ -39,12 +39,12 @@ class StreamFailureITCase {
     }
 
     @Test
-    void aCameraThatCannotBeReachedStopsAloneAndIsNamed() {
+    void aCameraThatCannotBeReachedWithoutRetriesStopsAloneAndIsNamed() {
         Cli.Result run =
                 run(
                         """
                           - { uri: "sample:vtest.avi", max-frames: 20 }
-                          - { id: gate, uri: "rtsp://127.0.0.1:1/gate" }
+                          - { id: gate, uri: "rtsp://127.0.0.1:1/gate", reconnect: { max-attempts: 1 } }
                         """);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(3);

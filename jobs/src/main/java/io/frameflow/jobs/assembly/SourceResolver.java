@@ -3,20 +3,25 @@ package io.frameflow.jobs.assembly;
 import io.frameflow.inference.fetch.FetchException;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
+import io.frameflow.ingest.ffmpeg.DecoderOptions;
 import io.frameflow.ingest.ffmpeg.FFmpegException;
 import io.frameflow.ingest.ffmpeg.StreamInfo;
 import io.frameflow.ingest.ffmpeg.VideoProbe;
+import io.frameflow.ingest.source.LiveStreamOptions;
 import io.frameflow.ingest.source.VideoSource;
 import io.frameflow.ingest.source.VideoStreamSpec;
 import io.frameflow.ingest.uri.StreamUri;
 import io.frameflow.jobs.samples.SampleVideos;
 import io.frameflow.jobs.spec.PipelineSpecException;
+import io.frameflow.jobs.spec.ReconnectSpec;
 import io.frameflow.jobs.spec.SourceSpec;
 import io.frameflow.jobs.spec.StreamIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -50,7 +55,10 @@ final class SourceResolver {
             String at = file + ": sources[" + i + "].uri";
             StreamUri uri = resolveUri(spec.uri(), at);
             String location = uri.isLocalFile() ? uri.localPath().toString() : spec.uri();
-            VideoStreamSpec stream = VideoStreamSpec.of(ids.get(i), location);
+            VideoStreamSpec stream =
+                    VideoStreamSpec.of(ids.get(i), location)
+                            .withOptions(decoderOptions(spec))
+                            .withLive(liveOptions(spec));
             if (spec.maxFrames() != null) {
                 stream = stream.withMaxFrames(spec.maxFrames());
             }
@@ -81,6 +89,47 @@ final class SourceResolver {
         }
         return new Sources(
                 source, descriptions, totalKnown ? OptionalLong.of(total) : OptionalLong.empty());
+    }
+
+    private static DecoderOptions decoderOptions(SourceSpec spec) {
+        DecoderOptions o = DecoderOptions.defaults();
+        if (spec.rtspTransport() != null) {
+            // the validator has checked the value: tcp or udp
+            o =
+                    o.withRtspTransport(
+                            DecoderOptions.RtspTransport.valueOf(
+                                    spec.rtspTransport().toUpperCase(Locale.ROOT)));
+        }
+        return o;
+    }
+
+    /** The live keys of a source over the defaults; the validator has checked their ranges. */
+    private static LiveStreamOptions liveOptions(SourceSpec spec) {
+        LiveStreamOptions o = LiveStreamOptions.defaults();
+        ReconnectSpec r = spec.reconnect();
+        if (r != null) {
+            Duration initial =
+                    r.initialDelay() == null ? o.initialDelay() : r.initialDelay().duration();
+            // an initial delay above the default maximum raises the maximum with it
+            Duration max =
+                    r.maxDelay() != null
+                            ? r.maxDelay().duration()
+                            : initial.compareTo(o.maxDelay()) > 0 ? initial : o.maxDelay();
+            o = o.withDelays(initial, max);
+            if (r.maxAttempts() != null) {
+                o = o.withMaxAttempts(r.maxAttempts());
+            }
+            if (r.resetAfter() != null) {
+                o = o.withResetAfter(r.resetAfter().duration());
+            }
+        }
+        if (spec.stallTimeout() != null) {
+            o = o.withStallTimeout(spec.stallTimeout().duration());
+        }
+        if (spec.buffer() != null) {
+            o = o.withBuffer(spec.buffer());
+        }
+        return o;
     }
 
     private static long limit(SourceSpec spec) {

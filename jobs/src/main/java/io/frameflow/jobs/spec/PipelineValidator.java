@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * unique stream ids. Each failure names the file, the key path and the value.
  */
 final class PipelineValidator {
+    static final int MAX_BUFFER = 1024;
+    static final Set<String> RTSP_TRANSPORTS = Set.of("tcp", "udp");
     static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final String file;
@@ -52,6 +54,55 @@ final class PipelineValidator {
             if (s.maxFrames() != null) {
                 require(s.maxFrames() >= 1, at + ".max-frames", s.maxFrames() + " must be >= 1");
             }
+            live(s, at);
+        }
+    }
+
+    /** The live stream keys, with the ranges of the ingest module's LiveStreamOptions. */
+    private void live(SourceSpec s, String at) {
+        ReconnectSpec r = s.reconnect();
+        if (r != null) {
+            upTo(r.initialDelay(), at + ".reconnect.initial-delay", Duration.ofHours(1));
+            upTo(r.maxDelay(), at + ".reconnect.max-delay", Duration.ofHours(1));
+            upTo(r.resetAfter(), at + ".reconnect.reset-after", Duration.ofHours(1));
+            if (r.initialDelay() != null && r.maxDelay() != null) {
+                require(
+                        r.maxDelay().duration().compareTo(r.initialDelay().duration()) >= 0,
+                        at + ".reconnect.max-delay",
+                        r.maxDelay().text()
+                                + " must be at least initial-delay ("
+                                + r.initialDelay().text()
+                                + ")");
+            }
+            if (r.maxAttempts() != null) {
+                require(
+                        r.maxAttempts() >= 0,
+                        at + ".reconnect.max-attempts",
+                        r.maxAttempts() + " must be >= 0 (0 retries forever)");
+            }
+        }
+        upTo(s.stallTimeout(), at + ".stall-timeout", Duration.ofHours(1));
+        if (s.buffer() != null) {
+            require(
+                    s.buffer() >= 1 && s.buffer() <= MAX_BUFFER,
+                    at + ".buffer",
+                    s.buffer() + " must be between 1 and " + MAX_BUFFER + " frames");
+        }
+        if (s.rtspTransport() != null) {
+            require(
+                    RTSP_TRANSPORTS.contains(s.rtspTransport()),
+                    at + ".rtsp-transport",
+                    "'" + s.rtspTransport() + "' must be one of: tcp, udp");
+        }
+    }
+
+    private void upTo(DurationValue value, String at, Duration max) {
+        positive(value, at);
+        if (value != null) {
+            require(
+                    value.duration().compareTo(max) <= 0,
+                    at,
+                    value.text() + " is too long; at most " + max.toHours() + "h");
         }
     }
 

@@ -9,8 +9,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param uri a file path, {@code file:}, {@code rtsp://}, {@code rtsps://}, {@code http(s)://}, or
  *     {@code sample:NAME} for a sample video that FrameFlow fetches (e.g. {@code sample:vtest.avi})
  * @param maxFrames stop this stream after this many frames; optional
+ * @param reconnect how a live stream reconnects after an outage; optional
+ * @param stallTimeout a live stream without a frame for this long is reconnected; optional
+ * @param buffer decoded frames of a live stream waiting for the pipeline; optional
+ * @param rtspTransport {@code tcp} or {@code udp} for RTSP; optional
  */
 public record SourceSpec(
         @JsonProperty("id") String id,
         @JsonProperty("uri") String uri,
-        @JsonProperty("max-frames") Long maxFrames) {}
+        @JsonProperty("max-frames") Long maxFrames,
+        @JsonProperty("reconnect") ReconnectSpec reconnect,
+        @JsonProperty("stall-timeout") DurationValue stallTimeout,
+        @JsonProperty("buffer") Integer buffer,
+        @JsonProperty("rtsp-transport") String rtspTransport) {
+
+    /** A stream with default live options. */
+    public SourceSpec(String id, String uri, Long maxFrames) {
+        this(id, uri, maxFrames, null, null, null, null);
+    }
+}
