@@ -10,8 +10,9 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * Writes {@link VideoEnumeratorState} into checkpoints. Version 1: the unassigned splits (each in
- * {@link VideoSplitSerializer}'s version 1 form), then the assigned stream ids.
+ * Writes {@link VideoEnumeratorState} into checkpoints. Version 2: the unassigned splits (each in
+ * {@link VideoSplitSerializer}'s version 2 form), then the assigned stream ids; version 1, still
+ * read, held version 1 splits.
  */
 public final class VideoEnumeratorStateSerializer
         implements SimpleVersionedSerializer<VideoEnumeratorState> {
@@ -20,7 +21,7 @@ public final class VideoEnumeratorStateSerializer
     public static final VideoEnumeratorStateSerializer INSTANCE =
             new VideoEnumeratorStateSerializer();
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -45,18 +46,18 @@ public final class VideoEnumeratorStateSerializer
 
     @Override
     public VideoEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IOException(
                     "cannot read video enumerator state of serializer version "
                             + version
-                            + "; this build reads version "
+                            + "; this build reads versions 1 to "
                             + VERSION);
         }
         DataInputDeserializer in = new DataInputDeserializer(serialized);
         int n = in.readInt();
         List<VideoSplit> unassigned = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            unassigned.add(VideoSplitSerializer.read(in));
+            unassigned.add(VideoSplitSerializer.read(in, version));
         }
         int m = in.readInt();
         Set<String> assigned = new TreeSet<>();

@@ -22,7 +22,9 @@ public final class VideoSourceReader
     public VideoSourceReader(SourceReaderContext context) {
         super(
                 new VideoSplitFetcherManager(
-                        () -> new VideoSplitReader(System::currentTimeMillis),
+                        () ->
+                                new VideoSplitReader(
+                                        System::currentTimeMillis, context.metricGroup()),
                         context.getConfiguration()),
                 new VideoRecordEmitter(),
                 context.getConfiguration(),

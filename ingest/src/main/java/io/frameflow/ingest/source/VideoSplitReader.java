@@ -11,6 +11,9 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsRemoval;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 /**
  * Decodes one stream on its own fetcher thread ({@link VideoSplitFetcherManager} gives each split a
@@ -25,6 +28,9 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
     static final long PAUSE_POLL_MILLIS = 100;
 
     private final LongSupplier wallClock;
+    private final MetricGroup metricGroup;
+    private Counter sampledOut;
+    private long discardedReported;
     private final AtomicBoolean wakeUp = new AtomicBoolean();
     private final Object pauseLock = new Object();
     private volatile boolean paused;
@@ -36,7 +42,17 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
      * @param wallClock epoch milliseconds, for arrival times and dead letters
      */
     public VideoSplitReader(LongSupplier wallClock) {
+        this(wallClock, new UnregisteredMetricsGroup());
+    }
+
+    /**
+     * @param wallClock epoch milliseconds, for arrival times and dead letters
+     * @param metricGroup the reader's metric group; the stream's {@value
+     *     VideoStreamMetrics#FRAMES_SAMPLED_OUT} counter is registered in it
+     */
+    public VideoSplitReader(LongSupplier wallClock, MetricGroup metricGroup) {
         this.wallClock = wallClock;
+        this.metricGroup = metricGroup;
     }
 
     @Override
@@ -71,12 +87,21 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
                 bytes += frame.bgr().length;
             }
         }
+        countDiscarded(c);
         if (c.isFinished()) {
             records.addFinishedSplit(splitId);
             c.close();
             cursor = null;
         }
         return records.build();
+    }
+
+    private void countDiscarded(VideoStreamCursor c) {
+        long discarded = c.discardedFrames();
+        if (discarded > discardedReported) {
+            sampledOut.inc(discarded - discardedReported);
+            discardedReported = discarded;
+        }
     }
 
     @Override
@@ -93,6 +118,8 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
                 }
                 splitId = split.splitId();
                 cursor = new VideoStreamCursor(split, wallClock);
+                sampledOut = VideoStreamMetrics.sampledOut(metricGroup, splitId);
+                discardedReported = 0;
             }
         } else if (change instanceof SplitsRemoval) {
             for (VideoSplit split : change.splits()) {

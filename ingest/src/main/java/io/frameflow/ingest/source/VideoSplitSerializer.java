@@ -10,16 +10,17 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Writes {@link VideoSplit}s into checkpoints. Version 1: the stream (id, URI, frame limit, decoder
- * options) and its position. The URI is stored as given, credentials included, because a restored
- * job must be able to reconnect; protect checkpoint storage accordingly.
+ * Writes {@link VideoSplit}s into checkpoints. Version 2: the stream (id, URI, frame limit, decoder
+ * options) and its position; version 1, still read, lacked the keyframes-only flag. The URI is
+ * stored as given, credentials included, because a restored job must be able to reconnect; protect
+ * checkpoint storage accordingly.
  */
 public final class VideoSplitSerializer implements SimpleVersionedSerializer<VideoSplit> {
 
     /** The shared instance; the serializer has no state. */
     public static final VideoSplitSerializer INSTANCE = new VideoSplitSerializer();
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -35,15 +36,15 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
 
     @Override
     public VideoSplit deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IOException(
                     "cannot read a video split of serializer version "
                             + version
-                            + "; this build reads version "
+                            + "; this build reads versions 1 to "
                             + VERSION);
         }
         DataInputDeserializer in = new DataInputDeserializer(serialized);
-        VideoSplit split = read(in);
+        VideoSplit split = read(in, version);
         if (in.available() > 0) {
             throw new IOException(
                     "video split of stream '"
@@ -71,6 +72,7 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
         out.writeInt(o.decoderThreads());
         out.writeInt(o.maxConsecutiveErrors());
         out.writeUTF(o.rtspTransport().name());
+        out.writeBoolean(o.keyframesOnly());
         VideoStreamPosition p = split.position();
         out.writeLong(p.nextSeq());
         out.writeLong(p.lastPtsMicros());
@@ -79,7 +81,7 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
         out.writeLong(p.deadLetters());
     }
 
-    static VideoSplit read(DataInputView in) throws IOException {
+    static VideoSplit read(DataInputView in, int version) throws IOException {
         String id = in.readUTF();
         String uri = in.readUTF();
         Long maxFrames = in.readBoolean() ? in.readLong() : null;
@@ -89,7 +91,8 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
                         Duration.ofNanos(in.readLong()),
                         in.readInt(),
                         in.readInt(),
-                        DecoderOptions.RtspTransport.valueOf(in.readUTF()));
+                        DecoderOptions.RtspTransport.valueOf(in.readUTF()),
+                        version >= 2 && in.readBoolean());
         VideoStreamPosition position =
                 new VideoStreamPosition(
                         in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readLong());

@@ -5,7 +5,8 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Counters of one stream, in the reader's metric group under {@code stream.<id>}: frames decoded
- * (emitted), frames damaged (emitted with concealed errors) and dead letters.
+ * (emitted), frames damaged (emitted with concealed errors) and dead letters; and frames sampled
+ * out, which the decoder discarded undecoded because the stream reads key frames only.
  */
 public final class VideoStreamMetrics {
     /** Name of the group key under which each stream's counters are registered. */
@@ -14,6 +15,12 @@ public final class VideoStreamMetrics {
     public static final String FRAMES_DECODED = "framesDecoded";
     public static final String FRAMES_DAMAGED = "framesDamaged";
     public static final String DEAD_LETTERS = "deadLetters";
+
+    /**
+     * Frames left out on purpose by sampling. Operators that sample (max fps, every n-th) count
+     * theirs under the same name in their own metric group.
+     */
+    public static final String FRAMES_SAMPLED_OUT = "framesSampledOut";
 
     private final Counter framesDecoded;
     private final Counter framesDamaged;
@@ -24,6 +31,11 @@ public final class VideoStreamMetrics {
         this.framesDecoded = group.counter(FRAMES_DECODED);
         this.framesDamaged = group.counter(FRAMES_DAMAGED);
         this.deadLetters = group.counter(DEAD_LETTERS);
+    }
+
+    /** The stream's sampled-out counter, registered by the fetcher thread that decodes it. */
+    static Counter sampledOut(MetricGroup readerGroup, String streamId) {
+        return readerGroup.addGroup(GROUP, streamId).counter(FRAMES_SAMPLED_OUT);
     }
 
     void frame(boolean damaged) {

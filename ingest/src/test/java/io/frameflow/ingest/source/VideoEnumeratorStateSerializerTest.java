@@ -38,10 +38,10 @@ class VideoEnumeratorStateSerializerTest {
 
     @Test
     void rejectsAnUnknownVersionWithAMessage() {
-        assertThatThrownBy(() -> serializer.deserialize(2, new byte[0]))
+        assertThatThrownBy(() -> serializer.deserialize(3, new byte[0]))
                 .isInstanceOf(IOException.class)
                 .hasMessage(
-                        "cannot read video enumerator state of serializer version 2; this build"
-                                + " reads version 1");
+                        "cannot read video enumerator state of serializer version 3; this build"
+                                + " reads versions 1 to 2");
     }
 }
