@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             ValidateCommand.class,
             ModelsCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            LatencyCommand.class
         })
 public final class FrameflowCommand {
     final Terminal terminal;
