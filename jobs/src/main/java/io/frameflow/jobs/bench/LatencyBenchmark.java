@@ -1,7 +1,10 @@
 package io.frameflow.jobs.bench;
 
 import io.frameflow.common.TimeSource;
+import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
+import io.frameflow.inference.detect.DetectorOptions;
+import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.jobs.assembly.PipelineResolver;
 import io.frameflow.jobs.assembly.ResolvedPipeline;
@@ -12,16 +15,19 @@ import io.frameflow.jobs.spec.PipelineSpec;
 import io.frameflow.jobs.spec.PipelineSpecParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures end-to-end latency of a live stream through the detector: for each result, the time from
- * the frame's capture to the result reaching the sinks (the JSON Lines writer and a recorder that
- * sit side by side), as p50, p99 and max per time source. A sender-report time is the camera's
- * clock, so its figure includes encoding, network and jitter buffering; an arrival time is taken
- * when the frame is decoded, so its figure is FrameFlow's own share only.
+ * Measures end-to-end latency of a live stream through the detector, against a bare single-thread
+ * decode+detect loop over the same stream in the same process (the baseline, run first): for each
+ * result, the time from the frame's capture to the result reaching the sinks (the JSON Lines writer
+ * and a recorder that sit side by side), as p50, p99 and max per time source. A sender-report time
+ * is the camera's clock, so its figure includes encoding, network and jitter buffering; an arrival
+ * time is taken when the frame is decoded, so its figure is FrameFlow's own share only.
  */
 public final class LatencyBenchmark {
     /**
@@ -33,6 +39,9 @@ public final class LatencyBenchmark {
      */
     public record Options(String uri, long frames, int warmup, int threads, int batchSize) {}
 
+    /** One result's latency: milliseconds from capture to result, and the clock of the capture. */
+    record Sample(TimeSource source, long millis) {}
+
     private final ModelStore models;
     private final FrameflowCache cache;
     private final Terminal terminal;
@@ -43,8 +52,29 @@ public final class LatencyBenchmark {
         this.terminal = terminal;
     }
 
-    /** Runs the stream through the pipeline once and prints the figures; returns the status. */
+    /**
+     * Runs the stream through a bare decode+detect loop (the baseline), then through the pipeline,
+     * and prints the figures of each; returns the exit status.
+     */
     public int run(Options options) throws Exception {
+        FetchedModel model = models.fetch("nanodet-coco", terminal::step);
+        OnnxDetectorFactory detector =
+                new OnnxDetectorFactory(
+                        model,
+                        DetectorOptions.from(model.spec().defaults())
+                                .withScoreThreshold(0.35)
+                                .withThreads(options.threads()));
+        terminal.step("bare loop: decode and detect " + options.frames() + " frames…");
+        report(
+                "bare loop",
+                BareLatencyLoop.run(options.uri(), detector, options.frames()),
+                options);
+        terminal.step("pipeline: " + options.frames() + " frames…");
+        report("pipeline", runPipeline(options), options);
+        return 0;
+    }
+
+    private List<Sample> runPipeline(Options options) throws Exception {
         Path out = Files.createTempDirectory("frameflow-latency");
         PipelineSpec spec = PipelineSpecParser.parse(yaml(options, out), "latency.yaml");
         ResolvedPipeline resolved =
@@ -58,15 +88,19 @@ public final class LatencyBenchmark {
             throw new IllegalStateException(
                     "the latency run did not finish: " + outcome.state(), outcome.failure());
         }
-        Map<TimeSource, List<Long>> all = LatencyRecorder.latencies();
-        int skip = options.warmup();
-        for (Map.Entry<TimeSource, List<Long>> e : all.entrySet()) {
-            List<Long> values = e.getValue();
-            int from = Math.min(skip, values.size());
-            skip -= from;
-            terminal.result(describe(e.getKey(), values.subList(from, values.size()), options));
+        return LatencyRecorder.samples();
+    }
+
+    private void report(String what, List<Sample> samples, Options options) {
+        List<Sample> measured =
+                samples.subList(Math.min(options.warmup(), samples.size()), samples.size());
+        Map<TimeSource, List<Long>> bySource = new EnumMap<>(TimeSource.class);
+        for (Sample s : measured) {
+            bySource.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s.millis());
         }
-        return 0;
+        bySource.forEach(
+                (source, values) ->
+                        terminal.result(what + ": " + describe(source, values, options)));
     }
 
     private static String yaml(Options o, Path out) {

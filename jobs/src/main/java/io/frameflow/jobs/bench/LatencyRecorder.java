@@ -3,9 +3,7 @@ package io.frameflow.jobs.bench;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.TimeSource;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -19,21 +17,19 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 final class LatencyRecorder implements Sink<FrameResult> {
     private static final long serialVersionUID = 1L;
 
-    private static final Map<TimeSource, List<Long>> LATENCIES = new EnumMap<>(TimeSource.class);
+    private static final List<LatencyBenchmark.Sample> SAMPLES = new ArrayList<>();
 
     static synchronized void reset() {
-        LATENCIES.clear();
+        SAMPLES.clear();
     }
 
-    /** The latencies in milliseconds of each time source, in the order the results came. */
-    static synchronized Map<TimeSource, List<Long>> latencies() {
-        Map<TimeSource, List<Long>> copy = new EnumMap<>(TimeSource.class);
-        LATENCIES.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return copy;
+    /** The latencies, in the order the results came. */
+    static synchronized List<LatencyBenchmark.Sample> samples() {
+        return List.copyOf(SAMPLES);
     }
 
     private static synchronized void record(TimeSource source, long millis) {
-        LATENCIES.computeIfAbsent(source, s -> new ArrayList<>()).add(millis);
+        SAMPLES.add(new LatencyBenchmark.Sample(source, millis));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.ingest.ffmpeg.DecoderOptions;
+import io.frameflow.ingest.ffmpeg.FFmpegLogBridge;
 import io.frameflow.ingest.source.VideoSource;
 import io.frameflow.ingest.source.VideoStreamSpec;
 import io.frameflow.operators.batch.BatchOptions;
@@ -140,6 +141,7 @@ class SilentStreamWatermarkITCase {
     }
 
     private static Path writeClip(Path file) throws Exception {
+        FFmpegLogBridge.install(); // the recorder logs through FFmpeg: keep it out of the console
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), 64, 48, 0)) {
             r.setFormat("avi");
             r.setFrameRate(1000.0 / FRAME_MILLIS);
