@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
+import io.frameflow.ingest.testing.RecordingMetricGroup;
 import io.frameflow.ingest.testing.TestClips;
 import io.frameflow.ingest.testing.TestClips.Codec;
 import java.nio.file.Path;
@@ -45,6 +46,30 @@ class VideoSplitReaderTest {
                                             .isLessThanOrEqualTo(
                                                     VideoSplitReader.MAX_FRAMES_PER_FETCH));
             assertThat(seqs).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        }
+    }
+
+    @Test
+    void keyframesOnlyEmitsTheKeyFramesAndCountsTheOthersAsSampledOut() {
+        // the clip writer starts a group of pictures, with a key frame, every 12 frames
+        Path clip = TestClips.write(dir.resolve("k.avi"), Codec.MPEG4, 30, 160, 120);
+        VideoStreamSpec stream = VideoStreamSpec.of("k", clip.toString());
+        stream = stream.withOptions(stream.options().withKeyframesOnly(true));
+        RecordingMetricGroup metrics = new RecordingMetricGroup();
+        try (VideoSplitReader reader = new VideoSplitReader(() -> 0L, metrics)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(VideoSplit.atStart(stream))));
+            List<Long> pts = new ArrayList<>();
+            Set<String> finished = Set.of();
+            while (finished.isEmpty()) {
+                Fetch f = fetch(reader);
+                f.items().forEach(i -> pts.add(((VideoFrame) i).ptsMicros()));
+                finished = f.finished();
+            }
+
+            long frame = TestClips.FRAME_MICROS;
+            assertThat(pts).containsExactly(0L, 12 * frame, 24 * frame);
+            assertThat(metrics.count("stream.k." + VideoStreamMetrics.FRAMES_SAMPLED_OUT))
+                    .isEqualTo(27);
         }
     }
 
