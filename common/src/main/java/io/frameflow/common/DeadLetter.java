@@ -19,7 +19,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 @TypeInfo(DeadLetterTypeInfoFactory.class)
 public record DeadLetter(
         String streamId, long seq, String stage, String reason, boolean fatal, long timeMillis)
-        implements StreamItem {
+        implements StreamItem, PacketItem {
 
     /** {@link #seq()} of a dead letter that concerns the whole stream. */
     public static final long WHOLE_STREAM = -1;

@@ -10,7 +10,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * so the pixel array is shared and must never be modified after the frame is built.
  *
  * @param streamId the stream's id, unique in the job (from the pipeline file)
- * @param seq the frame's number in its stream, from 0, without gaps
+ * @param seq the frame's number in its stream, from 0; a gap means frames were dropped or lost
+ *     upstream (a live stream's drop policy, an outage, lost packets), never silently here
  * @param ptsMicros presentation timestamp in microseconds from the stream's start
  * @param captureTimeMillis capture time in epoch milliseconds, or media milliseconds for files
  * @param timeSource where {@code captureTimeMillis} came from
