@@ -19,8 +19,10 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
  * Decodes one stream on its own fetcher thread ({@link VideoSplitFetcherManager} gives each split a
  * fetcher), a few frames per {@link #fetch()}: at most {@value #MAX_FRAMES_PER_FETCH} frames or
  * {@value #MAX_BYTES_PER_FETCH} bytes of pixels, so that a fetch is short and the hand-over queue
- * holds little memory. {@link #wakeUp()} makes a fetch return early and aborts a blocked network
- * read, so that cancellation and shutdown never wait for a silent camera.
+ * holds little memory. A network stream hands over each frame as soon as it is decoded: there the
+ * next frame's read waits for the camera, and a frame held back for it would be late by as much.
+ * {@link #wakeUp()} makes a fetch return early and aborts a blocked network read, so that
+ * cancellation and shutdown never wait for a silent camera.
  */
 public final class VideoSplitReader implements SplitReader<StreamItem, VideoSplit> {
     static final int MAX_FRAMES_PER_FETCH = 4;
@@ -31,6 +33,7 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
     private final MetricGroup metricGroup;
     private Counter sampledOut;
     private long discardedReported;
+    private int framesPerFetch = MAX_FRAMES_PER_FETCH;
     private final AtomicBoolean wakeUp = new AtomicBoolean();
     private final Object pauseLock = new Object();
     private volatile boolean paused;
@@ -72,7 +75,7 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
         }
         int frames = 0;
         long bytes = 0;
-        while (frames < MAX_FRAMES_PER_FETCH && bytes < MAX_BYTES_PER_FETCH) {
+        while (frames < framesPerFetch && bytes < MAX_BYTES_PER_FETCH) {
             if (wakeUp.getAndSet(false)) {
                 c.clearInterrupt();
                 break;
@@ -117,6 +120,8 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
                                     + "'");
                 }
                 splitId = split.splitId();
+                framesPerFetch =
+                        split.stream().streamUri().isLocalFile() ? MAX_FRAMES_PER_FETCH : 1;
                 cursor = new VideoStreamCursor(split, wallClock);
                 sampledOut = VideoStreamMetrics.sampledOut(metricGroup, splitId);
                 discardedReported = 0;
