@@ -8,14 +8,28 @@ public sealed interface DecodeEvent {
      *
      * @param ptsMicros strictly increasing presentation timestamp, microseconds from the stream's
      *     start (see {@link FFmpegDecoder} for the rule)
+     * @param wallClockMicros the sender's wall-clock time of the picture in epoch microseconds,
+     *     from RTCP sender reports, or {@link SenderReportClock#UNKNOWN}
      * @param width picture width
      * @param height picture height
      * @param damaged the decoder concealed errors in this picture, or its packet was flagged
      *     corrupt
      * @param bgr packed BGR24 pixels owned by this frame; {@code null} when the frame was skipped
      */
-    record DecodedFrame(long ptsMicros, int width, int height, boolean damaged, byte[] bgr)
-            implements DecodeEvent {}
+    record DecodedFrame(
+            long ptsMicros,
+            long wallClockMicros,
+            int width,
+            int height,
+            boolean damaged,
+            byte[] bgr)
+            implements DecodeEvent {
+
+        /** True when {@link #wallClockMicros()} holds the sender's time. */
+        public boolean hasWallClock() {
+            return wallClockMicros != SenderReportClock.UNKNOWN;
+        }
+    }
 
     /**
      * A packet the decoder rejected; the frame it carried is lost, the stream goes on.

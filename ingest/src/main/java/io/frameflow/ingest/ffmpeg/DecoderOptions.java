@@ -20,13 +20,17 @@ import java.util.Objects;
  * @param maxConsecutiveErrors after this many packets in a row that the decoder rejects, the stream
  *     fails; key {@value #MAX_CONSECUTIVE_ERRORS}
  * @param rtspTransport the RTSP transport; key {@value #RTSP_TRANSPORT}
+ * @param keyframesOnly decode only key frames: the decoder discards every other frame without
+ *     decoding it ({@code skip_frame = AVDISCARD_NONKEY}), which costs far less than decoding and
+ *     dropping; key {@value #KEYFRAMES_ONLY}
  */
 public record DecoderOptions(
         Duration openTimeout,
         Duration readTimeout,
         int decoderThreads,
         int maxConsecutiveErrors,
-        RtspTransport rtspTransport)
+        RtspTransport rtspTransport,
+        boolean keyframesOnly)
         implements Serializable {
 
     public static final String OPEN_TIMEOUT = "open-timeout";
@@ -34,6 +38,7 @@ public record DecoderOptions(
     public static final String DECODER_THREADS = "decoder-threads";
     public static final String MAX_CONSECUTIVE_ERRORS = "max-consecutive-errors";
     public static final String RTSP_TRANSPORT = "rtsp-transport";
+    public static final String KEYFRAMES_ONLY = "keyframes-only";
 
     /** The largest decoder thread count accepted; FFmpeg itself caps frame threads lower. */
     public static final int MAX_DECODER_THREADS = 64;
@@ -42,7 +47,12 @@ public record DecoderOptions(
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
     private static final DecoderOptions DEFAULTS =
             new DecoderOptions(
-                    Duration.ofSeconds(10), Duration.ofSeconds(10), 0, 100, RtspTransport.TCP);
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
+                    0,
+                    100,
+                    RtspTransport.TCP,
+                    false);
 
     /** RTSP transport for the media packets. */
     public enum RtspTransport {
@@ -70,7 +80,10 @@ public record DecoderOptions(
         Objects.requireNonNull(rtspTransport, RTSP_TRANSPORT);
     }
 
-    /** Open and read timeouts of 10 s, automatic threads, 100 consecutive errors, RTSP over TCP. */
+    /**
+     * Open and read timeouts of 10 s, automatic threads, 100 consecutive errors, RTSP over TCP,
+     * every frame decoded.
+     */
     public static DecoderOptions defaults() {
         return DEFAULTS;
     }
@@ -93,6 +106,7 @@ public record DecoderOptions(
                 case MAX_CONSECUTIVE_ERRORS ->
                         o = o.withMaxConsecutiveErrors(parseInt(MAX_CONSECUTIVE_ERRORS, v));
                 case RTSP_TRANSPORT -> o = o.withRtspTransport(parseTransport(v));
+                case KEYFRAMES_ONLY -> o = o.withKeyframesOnly(parseBoolean(KEYFRAMES_ONLY, v));
                 default ->
                         throw new IllegalArgumentException(
                                 "unknown decoder option '"
@@ -104,7 +118,8 @@ public record DecoderOptions(
                                                 READ_TIMEOUT,
                                                 DECODER_THREADS,
                                                 MAX_CONSECUTIVE_ERRORS,
-                                                RTSP_TRANSPORT));
+                                                RTSP_TRANSPORT,
+                                                KEYFRAMES_ONLY));
             }
         }
         return o;
@@ -112,26 +127,57 @@ public record DecoderOptions(
 
     public DecoderOptions withOpenTimeout(Duration value) {
         return new DecoderOptions(
-                value, readTimeout, decoderThreads, maxConsecutiveErrors, rtspTransport);
+                value,
+                readTimeout,
+                decoderThreads,
+                maxConsecutiveErrors,
+                rtspTransport,
+                keyframesOnly);
     }
 
     public DecoderOptions withReadTimeout(Duration value) {
         return new DecoderOptions(
-                openTimeout, value, decoderThreads, maxConsecutiveErrors, rtspTransport);
+                openTimeout,
+                value,
+                decoderThreads,
+                maxConsecutiveErrors,
+                rtspTransport,
+                keyframesOnly);
     }
 
     public DecoderOptions withDecoderThreads(int value) {
         return new DecoderOptions(
-                openTimeout, readTimeout, value, maxConsecutiveErrors, rtspTransport);
+                openTimeout,
+                readTimeout,
+                value,
+                maxConsecutiveErrors,
+                rtspTransport,
+                keyframesOnly);
     }
 
     public DecoderOptions withMaxConsecutiveErrors(int value) {
-        return new DecoderOptions(openTimeout, readTimeout, decoderThreads, value, rtspTransport);
+        return new DecoderOptions(
+                openTimeout, readTimeout, decoderThreads, value, rtspTransport, keyframesOnly);
     }
 
     public DecoderOptions withRtspTransport(RtspTransport value) {
         return new DecoderOptions(
-                openTimeout, readTimeout, decoderThreads, maxConsecutiveErrors, value);
+                openTimeout,
+                readTimeout,
+                decoderThreads,
+                maxConsecutiveErrors,
+                value,
+                keyframesOnly);
+    }
+
+    public DecoderOptions withKeyframesOnly(boolean value) {
+        return new DecoderOptions(
+                openTimeout,
+                readTimeout,
+                decoderThreads,
+                maxConsecutiveErrors,
+                rtspTransport,
+                value);
     }
 
     private static void checkTimeout(String key, Duration value) {
@@ -154,6 +200,14 @@ public record DecoderOptions(
             bad.initCause(e);
             throw bad;
         }
+    }
+
+    private static boolean parseBoolean(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, "'" + value + "'", "true or false");
+        };
     }
 
     private static RtspTransport parseTransport(String value) {

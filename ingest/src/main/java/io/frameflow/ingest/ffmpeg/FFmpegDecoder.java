@@ -1,9 +1,11 @@
 package io.frameflow.ingest.ffmpeg;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONKEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_BITSTREAM;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_BUFFER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_CRCCHECK;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -50,6 +52,13 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * frame's, gets the previous one plus one frame duration (1 / average frame rate, else 1 / real
  * frame rate, else 40 ms).
  *
+ * <p>Wall clock: where the demuxer knows the sender's wall-clock time of the stream's start (FFmpeg
+ * sets {@code AVFormatContext.start_time_realtime} for RTSP from the first RTCP sender report), a
+ * frame also carries its sender wall-clock time, see {@link SenderReportClock}.
+ *
+ * <p>With {@link DecoderOptions#keyframesOnly()} the decoder discards every frame that is not a key
+ * frame before decoding it; {@link #discardedFrames()} counts them.
+ *
  * <p>One thread uses a decoder; only {@link #interrupt()} may be called from another. The packet,
  * frame and conversion buffer are allocated once and reused for every frame.
  */
@@ -68,6 +77,8 @@ public final class FFmpegDecoder implements AutoCloseable {
     private AVRational micros;
     private AVRational timeBase;
     private long startTime;
+    private long startMicros;
+    private long discardedFrames;
     private MonotonicPts pts;
     private StreamInfo info;
     private boolean needPacket;
@@ -103,6 +114,7 @@ public final class FFmpegDecoder implements AutoCloseable {
         micros = new AVRational().num(1).den(1_000_000);
         timeBase = stream.time_base();
         startTime = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+        startMicros = av_rescale_q(startTime, timeBase, micros);
         info = StreamInfo.of(stream);
         OptionalDouble fps = info.frameRate();
         pts =
@@ -131,6 +143,10 @@ public final class FFmpegDecoder implements AutoCloseable {
             // damaged picture is still concealed and delivered, marked damaged.
             ctx.err_recognition(AV_EF_CRCCHECK | AV_EF_BITSTREAM | AV_EF_BUFFER);
             ctx.pkt_timebase(stream.time_base());
+            if (options.keyframesOnly()) {
+                // the decoder parses a non-key packet's header only, and returns no picture
+                ctx.skip_frame(AVDISCARD_NONKEY);
+            }
             r = avcodec_open2(ctx, decoder, (AVDictionary) null);
         }
         if (r < 0) {
@@ -237,6 +253,9 @@ public final class FFmpegDecoder implements AutoCloseable {
             if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
                 corruptPackets.add(packet.pts());
             }
+            if (options.keyframesOnly() && r >= 0 && (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                discardedFrames++;
+            }
             if (r < 0 && r != AVERROR_EOF) {
                 return new RejectedPacket(FFmpegErrors.describe(r) + " (" + describePacket() + ")");
             }
@@ -270,7 +289,20 @@ public final class FFmpegDecoder implements AutoCloseable {
                         || corruptPackets.claim(frame.pts());
         byte[] bgr = withPixels ? converter.convert(frame) : null;
         input.frameArrived();
-        return new DecodedFrame(pts.next(rawMicros), frame.width(), frame.height(), damaged, bgr);
+        long ptsMicros = pts.next(rawMicros);
+        // read for every frame: the demuxer sets it only once the first sender report is in
+        long wallClock =
+                SenderReportClock.wallClockMicros(
+                        input.format().start_time_realtime(), startMicros, ptsMicros);
+        return new DecodedFrame(ptsMicros, wallClock, frame.width(), frame.height(), damaged, bgr);
+    }
+
+    /**
+     * Frames discarded undecoded so far because of {@link DecoderOptions#keyframesOnly()}: packets
+     * without the key flag that the decoder accepted.
+     */
+    public long discardedFrames() {
+        return discardedFrames;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.frameflow.ingest.source;
 
 import io.frameflow.common.DeadLetter;
-import io.frameflow.common.TimeSource;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.ingest.ffmpeg.DecodeEvent;
 import io.frameflow.ingest.ffmpeg.DecodeEvent.DecodedFrame;
@@ -13,6 +12,7 @@ import io.frameflow.ingest.ffmpeg.StreamInfo;
 import io.frameflow.ingest.uri.StreamUri;
 import io.frameflow.ingest.uri.UriRedactor;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -48,6 +48,9 @@ final class LiveStreamRunner implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile FFmpegDecoder decoder;
+    // keyframes-only: frames the decoders of this stream discarded undecoded, all connections
+    private final AtomicLong discardedFrames = new AtomicLong();
+    private long discardedBefore;
 
     // used by the decode thread only
     private long seq;
@@ -85,6 +88,11 @@ final class LiveStreamRunner implements AutoCloseable {
 
     LatestFrameBuffer buffer() {
         return buffer;
+    }
+
+    /** Frames discarded undecoded so far because the stream reads key frames only. */
+    long discardedFrames() {
+        return discardedFrames.get();
     }
 
     private record Failure(String stage, String reason, boolean stalled) {}
@@ -167,6 +175,8 @@ final class LiveStreamRunner implements AutoCloseable {
             consecutiveRejects = 0;
             return decode(d);
         } finally {
+            discardedBefore += d.discardedFrames();
+            discardedFrames.set(discardedBefore);
             decoder = null;
             d.close();
         }
@@ -209,6 +219,7 @@ final class LiveStreamRunner implements AutoCloseable {
                                 wallClock.getAsLong()));
             } else {
                 consecutiveRejects = 0;
+                discardedFrames.set(discardedBefore + d.discardedFrames());
                 VideoFrame frame = toVideoFrame((DecodedFrame) event);
                 // an outage can number the next frame past the limit: then it is not emitted
                 if (!stream.hasMaxFrames() || frame.seq() < stream.maxFrames()) {
@@ -236,12 +247,14 @@ final class LiveStreamRunner implements AutoCloseable {
         long pts = frame.ptsMicros() + ptsShift;
         lastPts = pts;
         lastFrameNanos = now;
+        // the sender's clock maps the frame's own PTS, not the renumbered one
+        CaptureTime capture = CaptureTime.of(false, frame.ptsMicros(), frame, wallClock);
         return new VideoFrame(
                 stream.id(),
                 seq++,
                 pts,
-                wallClock.getAsLong(),
-                TimeSource.ARRIVAL,
+                capture.millis(),
+                capture.source(),
                 frame.width(),
                 frame.height(),
                 frame.damaged(),

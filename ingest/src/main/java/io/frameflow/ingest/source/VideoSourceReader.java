@@ -27,7 +27,9 @@ public final class VideoSourceReader
     private VideoSourceReader(SourceReaderContext context, StreamStatuses statuses) {
         super(
                 new VideoSplitFetcherManager(
-                        () -> new VideoSplitReader(System::currentTimeMillis, statuses),
+                        () ->
+                                new VideoSplitReader(
+                                        System::currentTimeMillis, statuses, context.metricGroup()),
                         context.getConfiguration()),
                 new VideoRecordEmitter(),
                 context.getConfiguration(),

@@ -15,6 +15,9 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsRemoval;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 /**
  * Reads one stream on its own fetcher thread ({@link VideoSplitFetcherManager} gives each split a
@@ -37,6 +40,9 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
 
     private final LongSupplier wallClock;
     private final StreamStatuses statuses;
+    private final MetricGroup metricGroup;
+    private Counter sampledOut;
+    private long discardedReported;
     private final AtomicBoolean wakeUp = new AtomicBoolean();
     private final Object pauseLock = new Object();
     private volatile boolean paused;
@@ -50,12 +56,22 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
      * @param wallClock epoch milliseconds, for arrival times and dead letters
      */
     public VideoSplitReader(LongSupplier wallClock) {
-        this(wallClock, new StreamStatuses(wallClock));
+        this(wallClock, new StreamStatuses(wallClock), new UnregisteredMetricsGroup());
     }
 
-    VideoSplitReader(LongSupplier wallClock, StreamStatuses statuses) {
+    /**
+     * @param wallClock epoch milliseconds, for arrival times and dead letters
+     * @param metricGroup the reader's metric group; the stream's {@value
+     *     VideoStreamMetrics#FRAMES_SAMPLED_OUT} counter is registered in it
+     */
+    public VideoSplitReader(LongSupplier wallClock, MetricGroup metricGroup) {
+        this(wallClock, new StreamStatuses(wallClock), metricGroup);
+    }
+
+    VideoSplitReader(LongSupplier wallClock, StreamStatuses statuses, MetricGroup metricGroup) {
         this.wallClock = wallClock;
         this.statuses = statuses;
+        this.metricGroup = metricGroup;
     }
 
     @Override
@@ -88,6 +104,7 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
             return;
         }
         items.forEach(item -> records.add(splitId, item));
+        countDiscarded(r.discardedFrames());
         if (ended) {
             records.addFinishedSplit(splitId);
             r.close();
@@ -116,6 +133,7 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
                 status.moveTo(StreamState.FAILED, d.reason());
             }
         }
+        countDiscarded(c.discardedFrames());
         if (c.isFinished()) {
             if (!status.state().isFinal()) {
                 status.moveTo(StreamState.FINISHED, null);
@@ -123,6 +141,13 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
             records.addFinishedSplit(splitId);
             c.close();
             cursor = null;
+        }
+    }
+
+    private void countDiscarded(long discarded) {
+        if (discarded > discardedReported) {
+            sampledOut.inc(discarded - discardedReported);
+            discardedReported = discarded;
         }
     }
 
@@ -153,6 +178,8 @@ public final class VideoSplitReader implements SplitReader<StreamItem, VideoSpli
         }
         splitId = split.splitId();
         status = statuses.of(split.stream());
+        sampledOut = VideoStreamMetrics.sampledOut(metricGroup, splitId);
+        discardedReported = 0;
         if (split.stream().streamUri().isLocalFile()) {
             cursor = new VideoStreamCursor(split, wallClock);
         } else {

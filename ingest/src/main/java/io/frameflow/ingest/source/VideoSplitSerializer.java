@@ -11,9 +11,11 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Writes {@link VideoSplit}s into checkpoints. Version 2: the stream (id, URI, frame limit, decoder
- * options, live stream options) and its position; version 1, without live stream options, is read
- * with the defaults. The URI is stored as given, credentials included, because a restored job must
- * be able to reconnect; protect checkpoint storage accordingly.
+ * Writes {@link VideoSplit}s into checkpoints. Version 2: the stream (id, URI, frame limit, decoder
+ * options with the keyframes-only flag, live stream options) and its position; version 1, still
+ * read, lacked the keyframes-only flag and the live stream options (read as their defaults). The
+ * URI is stored as given, credentials included, because a restored job must be able to reconnect;
+ * protect checkpoint storage accordingly.
  */
 public final class VideoSplitSerializer implements SimpleVersionedSerializer<VideoSplit> {
 
@@ -72,6 +74,7 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
         out.writeInt(o.decoderThreads());
         out.writeInt(o.maxConsecutiveErrors());
         out.writeUTF(o.rtspTransport().name());
+        out.writeBoolean(o.keyframesOnly());
         LiveStreamOptions l = s.live();
         out.writeLong(l.initialDelay().toNanos());
         out.writeLong(l.maxDelay().toNanos());
@@ -101,7 +104,8 @@ public final class VideoSplitSerializer implements SimpleVersionedSerializer<Vid
                         Duration.ofNanos(in.readLong()),
                         in.readInt(),
                         in.readInt(),
-                        DecoderOptions.RtspTransport.valueOf(in.readUTF()));
+                        DecoderOptions.RtspTransport.valueOf(in.readUTF()),
+                        version >= 2 && in.readBoolean());
         LiveStreamOptions live =
                 version == 1
                         ? LiveStreamOptions.defaults()

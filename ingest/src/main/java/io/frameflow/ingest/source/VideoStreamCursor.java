@@ -2,7 +2,6 @@ package io.frameflow.ingest.source;
 
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.StreamItem;
-import io.frameflow.common.TimeSource;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.ingest.ffmpeg.DecodeEvent;
 import io.frameflow.ingest.ffmpeg.DecodeEvent.DecodedFrame;
@@ -50,6 +49,7 @@ final class VideoStreamCursor implements AutoCloseable {
     private int consecutiveRejects;
     private long ptsShift;
     private boolean shiftKnown;
+    private long discardedByClosedDecoders;
 
     VideoStreamCursor(VideoSplit split, LongSupplier wallClock) {
         this.stream = split.stream();
@@ -60,6 +60,15 @@ final class VideoStreamCursor implements AutoCloseable {
         this.seq = uri.isLocalFile() ? 0 : start.nextSeq();
         this.deadLettersToSkip = uri.isLocalFile() ? start.deadLettersAtNextSeq() : 0;
         this.shiftKnown = uri.isLocalFile() || start.lastPtsMicros() == VideoStreamPosition.NO_PTS;
+    }
+
+    /**
+     * Frames the decoder discarded undecoded (keyframes-only), over every decoder this cursor
+     * opened. Only the polling thread may call it.
+     */
+    long discardedFrames() {
+        FFmpegDecoder d = decoder;
+        return discardedByClosedDecoders + (d == null ? 0 : d.discardedFrames());
     }
 
     /** True once the stream has ended, for whatever reason; {@link #poll()} returns null then. */
@@ -220,13 +229,13 @@ final class VideoStreamCursor implements AutoCloseable {
             shiftKnown = true;
         }
         long pts = frame.ptsMicros() + ptsShift;
-        boolean file = uri.isLocalFile();
+        CaptureTime capture = CaptureTime.of(uri.isLocalFile(), pts, frame, wallClock);
         return new VideoFrame(
                 stream.id(),
                 frameSeq,
                 pts,
-                file ? Math.floorDiv(pts, 1000L) : wallClock.getAsLong(),
-                file ? TimeSource.MEDIA : TimeSource.ARRIVAL,
+                capture.millis(),
+                capture.source(),
                 frame.width(),
                 frame.height(),
                 frame.damaged(),
@@ -278,6 +287,7 @@ final class VideoStreamCursor implements AutoCloseable {
         FFmpegDecoder d = decoder;
         decoder = null;
         if (d != null) {
+            discardedByClosedDecoders += d.discardedFrames();
             d.close();
         }
     }

@@ -7,8 +7,9 @@ import org.apache.flink.metrics.MetricGroup;
 /**
  * Metrics of one stream, in the reader's metric group under {@code stream.<id>}: frames decoded
  * (emitted), frames damaged (emitted with concealed errors), dead letters, the state (a gauge of
- * {@link StreamState#code()}), reconnect attempts and frames dropped because the pipeline fell
- * behind a live stream.
+ * {@link StreamState#code()}), reconnect attempts, frames dropped because the pipeline fell behind
+ * a live stream, and frames sampled out, which the decoder discarded undecoded because the stream
+ * reads key frames only.
  */
 public final class VideoStreamMetrics {
     /** Name of the group key under which each stream's metrics are registered. */
@@ -20,6 +21,12 @@ public final class VideoStreamMetrics {
     public static final String STATE = "state";
     public static final String RECONNECTS = "reconnects";
     public static final String DROPS = "drops";
+
+    /**
+     * Frames left out on purpose by sampling. Operators that sample (max fps, every n-th) count
+     * theirs under the same name in their own metric group.
+     */
+    public static final String FRAMES_SAMPLED_OUT = "framesSampledOut";
 
     private final Counter framesDecoded;
     private final Counter framesDamaged;
@@ -33,6 +40,11 @@ public final class VideoStreamMetrics {
         group.gauge(STATE, (Gauge<Integer>) () -> status.state().code());
         group.counter(RECONNECTS, status.reconnectCounter());
         group.counter(DROPS, status.dropCounter());
+    }
+
+    /** The stream's sampled-out counter, registered by the fetcher thread that decodes it. */
+    static Counter sampledOut(MetricGroup readerGroup, String streamId) {
+        return readerGroup.addGroup(GROUP, streamId).counter(FRAMES_SAMPLED_OUT);
     }
 
     void frame(boolean damaged) {

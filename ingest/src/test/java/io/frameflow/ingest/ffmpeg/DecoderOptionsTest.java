@@ -17,6 +17,7 @@ class DecoderOptionsTest {
         assertThat(d.decoderThreads()).isZero();
         assertThat(d.maxConsecutiveErrors()).isEqualTo(100);
         assertThat(d.rtspTransport()).isEqualTo(DecoderOptions.RtspTransport.TCP);
+        assertThat(d.keyframesOnly()).isFalse();
     }
 
     @Test
@@ -28,7 +29,8 @@ class DecoderOptionsTest {
                                 "read-timeout", "PT3S",
                                 "decoder-threads", "2",
                                 "max-consecutive-errors", "7",
-                                "rtsp-transport", "udp"));
+                                "rtsp-transport", "udp",
+                                "keyframes-only", "true"));
         assertThat(d)
                 .isEqualTo(
                         new DecoderOptions(
@@ -36,7 +38,8 @@ class DecoderOptionsTest {
                                 Duration.ofSeconds(3),
                                 2,
                                 7,
-                                DecoderOptions.RtspTransport.UDP));
+                                DecoderOptions.RtspTransport.UDP,
+                                true));
         assertThat(DecoderOptions.fromMap(Map.of("open-timeout", "2m")).openTimeout())
                 .isEqualTo(Duration.ofMinutes(2));
     }
@@ -61,6 +64,9 @@ class DecoderOptionsTest {
         assertThatThrownBy(() -> DecoderOptions.fromMap(Map.of("rtsp-transport", "sctp")))
                 .hasMessage(
                         "invalid decoder option 'rtsp-transport' = 'sctp'; expected tcp or udp");
+        assertThatThrownBy(() -> DecoderOptions.fromMap(Map.of("keyframes-only", "yes")))
+                .hasMessage(
+                        "invalid decoder option 'keyframes-only' = 'yes'; expected true or false");
         assertThatThrownBy(() -> DecoderOptions.fromMap(Map.of("decoder-threads", "two")))
                 .hasMessage(
                         "invalid decoder option 'decoder-threads' = 'two'; expected a whole number");
@@ -68,6 +74,6 @@ class DecoderOptionsTest {
                 .hasMessage(
                         "unknown decoder option 'threads'; known options: open-timeout,"
                                 + " read-timeout, decoder-threads, max-consecutive-errors,"
-                                + " rtsp-transport");
+                                + " rtsp-transport, keyframes-only");
     }
 }

@@ -69,6 +69,43 @@ class FFmpegDecoderTest {
     }
 
     @Test
+    void keyframesOnlyDecodesOnlyTheKeyFramesOfEachGroupOfPictures() throws Exception {
+        // the clip writer starts a group of pictures every 12 frames, with a key frame
+        Path clip = TestClips.write(dir.resolve("mpeg4.avi"), Codec.MPEG4, 30, 160, 120);
+
+        List<DecodeEvent> all = decodeAll(clip, opts());
+        List<Long> keyPts = new ArrayList<>();
+        DecoderOptions keyframesOnly = opts().withKeyframesOnly(true);
+        long discarded;
+        try (FFmpegDecoder d = new FFmpegDecoder(StreamUri.parse(clip.toString()), keyframesOnly)) {
+            d.open();
+            DecodeEvent e;
+            while ((e = d.next()) instanceof DecodedFrame f) {
+                keyPts.add(f.ptsMicros());
+                assertThat(f.bgr()).hasSize(160 * 120 * 3);
+            }
+            assertThat(e).isEqualTo(DecodeEvent.Signal.END_OF_STREAM);
+            discarded = d.discardedFrames();
+        }
+
+        assertThat(all.stream().filter(e -> e instanceof DecodedFrame)).hasSize(30);
+        long frame = TestClips.FRAME_MICROS;
+        assertThat(keyPts).containsExactly(0L, 12 * frame, 24 * frame);
+        assertThat(discarded).isEqualTo(27);
+    }
+
+    @Test
+    void filesCarryNoSenderWallClock() throws Exception {
+        Path clip = TestClips.write(dir.resolve("clip.avi"), Codec.FFV1, 2, 64, 48);
+        for (DecodeEvent e : decodeAll(clip, opts())) {
+            if (e instanceof DecodedFrame f) {
+                assertThat(f.hasWallClock()).isFalse();
+                assertThat(f.wallClockMicros()).isEqualTo(SenderReportClock.UNKNOWN);
+            }
+        }
+    }
+
+    @Test
     void rejectedPacketsAreReportedAndTheStreamGoesOn() throws Exception {
         Path clip = TestClips.write(dir.resolve("png.avi"), Codec.PNG, 10, 64, 48);
         TestClips.breakPngFrames(clip, 3, 4);

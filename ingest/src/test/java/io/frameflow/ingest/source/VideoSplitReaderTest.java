@@ -2,11 +2,17 @@ package io.frameflow.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
+import io.frameflow.ingest.testing.RecordingMetricGroup;
 import io.frameflow.ingest.testing.TestClips;
 import io.frameflow.ingest.testing.TestClips.Codec;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +51,65 @@ class VideoSplitReaderTest {
                                             .isLessThanOrEqualTo(
                                                     VideoSplitReader.MAX_FRAMES_PER_FETCH));
             assertThat(seqs).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        }
+    }
+
+    @Test
+    void keyframesOnlyEmitsTheKeyFramesAndCountsTheOthersAsSampledOut() {
+        // the clip writer starts a group of pictures, with a key frame, every 12 frames
+        Path clip = TestClips.write(dir.resolve("k.avi"), Codec.MPEG4, 30, 160, 120);
+        VideoStreamSpec stream = VideoStreamSpec.of("k", clip.toString());
+        stream = stream.withOptions(stream.options().withKeyframesOnly(true));
+        RecordingMetricGroup metrics = new RecordingMetricGroup();
+        try (VideoSplitReader reader = new VideoSplitReader(() -> 0L, metrics)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(VideoSplit.atStart(stream))));
+            List<Long> pts = new ArrayList<>();
+            Set<String> finished = Set.of();
+            while (finished.isEmpty()) {
+                Fetch f = fetch(reader);
+                f.items().forEach(i -> pts.add(((VideoFrame) i).ptsMicros()));
+                finished = f.finished();
+            }
+
+            long frame = TestClips.FRAME_MICROS;
+            assertThat(pts).containsExactly(0L, 12 * frame, 24 * frame);
+            assertThat(metrics.count("stream.k." + VideoStreamMetrics.FRAMES_SAMPLED_OUT))
+                    .isEqualTo(27);
+        }
+    }
+
+    @Test
+    void aNetworkStreamHandsOverEachFrameAsSoonAsItIsDecoded() throws Exception {
+        byte[] clip =
+                Files.readAllBytes(TestClips.write(dir.resolve("n.avi"), Codec.FFV1, 9, 64, 48));
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(
+                "/n.avi",
+                exchange -> {
+                    exchange.sendResponseHeaders(200, clip.length);
+                    try (OutputStream body = exchange.getResponseBody()) {
+                        body.write(clip);
+                    }
+                });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/n.avi";
+        try (VideoSplitReader reader = new VideoSplitReader(() -> 0L)) {
+            reader.handleSplitsChanges(
+                    new SplitsAddition<>(
+                            List.of(VideoSplit.atStart(VideoStreamSpec.of("n", url)))));
+            List<Integer> sizes = new ArrayList<>();
+            Set<String> finished = Set.of();
+            while (finished.isEmpty()) {
+                Fetch f = fetch(reader);
+                sizes.add(f.items().size());
+                finished = f.finished();
+            }
+            // a live camera's next frame is up to a frame interval away: never wait for it
+            assertThat(sizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1));
+            assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(9);
+        } finally {
+            server.stop(0);
         }
     }
 

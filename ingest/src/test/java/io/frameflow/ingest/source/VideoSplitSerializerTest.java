@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.frameflow.ingest.ffmpeg.DecoderOptions;
 import java.io.IOException;
 import java.time.Duration;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class VideoSplitSerializerTest {
@@ -29,7 +30,8 @@ class VideoSplitSerializerTest {
                                 Duration.ofSeconds(3),
                                 2,
                                 17,
-                                DecoderOptions.RtspTransport.UDP),
+                                DecoderOptions.RtspTransport.UDP,
+                                true),
                         new LiveStreamOptions(
                                 Duration.ofMillis(250),
                                 Duration.ofSeconds(7),
@@ -83,6 +85,36 @@ class VideoSplitSerializerTest {
                 .hasMessage(
                         "cannot read a video split of serializer version 99; this build reads"
                                 + " versions 1 and 2");
+    }
+
+    @Test
+    void readsAVersion1SplitAsDecodingEveryFrame() throws IOException {
+        // version 1 had the same fields without the keyframes-only flag after the transport
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        out.writeUTF("cam-1");
+        out.writeUTF("rtsp://cam/live");
+        out.writeBoolean(false);
+        out.writeLong(Duration.ofSeconds(2).toNanos());
+        out.writeLong(Duration.ofSeconds(4).toNanos());
+        out.writeInt(1);
+        out.writeInt(9);
+        out.writeUTF("TCP");
+        out.writeLong(10);
+        out.writeLong(360_000);
+        out.writeInt(0);
+        out.writeLong(1);
+        out.writeLong(2);
+
+        VideoSplit split = serializer.deserialize(1, out.getCopyOfBuffer());
+
+        assertThat(split.stream().options())
+                .isEqualTo(
+                        DecoderOptions.defaults()
+                                .withOpenTimeout(Duration.ofSeconds(2))
+                                .withReadTimeout(Duration.ofSeconds(4))
+                                .withDecoderThreads(1)
+                                .withMaxConsecutiveErrors(9));
+        assertThat(split.position()).isEqualTo(new VideoStreamPosition(10, 360_000, 0, 1, 2));
     }
 
     @Test

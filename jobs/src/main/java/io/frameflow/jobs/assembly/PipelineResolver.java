@@ -14,7 +14,9 @@ import io.frameflow.jobs.spec.DurationValue;
 import io.frameflow.jobs.spec.PipelineSpec;
 import io.frameflow.jobs.spec.PipelineSpecException;
 import io.frameflow.jobs.spec.SinkSpec;
+import io.frameflow.jobs.spec.WatermarkSpec;
 import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.time.EventTimeOptions;
 import io.frameflow.sinks.file.JsonLinesFileSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +95,9 @@ public final class PipelineResolver {
                         detector,
                         batch(detect, file),
                         resultSinks,
-                        deadLetterSinks);
+                        deadLetterSinks,
+                        sources.sampling(),
+                        eventTime(spec.watermarks(), file));
         DurationValue interval = spec.execution().checkpointInterval();
         return new ResolvedPipeline(
                 spec.name(),
@@ -135,6 +139,20 @@ public final class PipelineResolver {
             throw new PipelineSpecException(at + ": " + e.getMessage(), e);
         }
         return new OnnxDetectorFactory(model, options);
+    }
+
+    private static EventTimeOptions eventTime(WatermarkSpec spec, String file) {
+        try {
+            return new EventTimeOptions(
+                    spec.outOfOrderness() == null
+                            ? EventTimeOptions.DEFAULT_OUT_OF_ORDERNESS
+                            : spec.outOfOrderness().duration(),
+                    spec.idleness() == null
+                            ? EventTimeOptions.DEFAULT_IDLENESS
+                            : spec.idleness().duration());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(file + ": watermarks: " + e.getMessage(), e);
+        }
     }
 
     private static BatchOptions batch(DetectStageSpec detect, String file) {

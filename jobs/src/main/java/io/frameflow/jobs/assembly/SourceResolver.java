@@ -14,14 +14,18 @@ import io.frameflow.ingest.uri.StreamUri;
 import io.frameflow.jobs.samples.SampleVideos;
 import io.frameflow.jobs.spec.PipelineSpecException;
 import io.frameflow.jobs.spec.ReconnectSpec;
+import io.frameflow.jobs.spec.SampleSpec;
 import io.frameflow.jobs.spec.SourceSpec;
 import io.frameflow.jobs.spec.StreamIds;
+import io.frameflow.operators.sample.Sampling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -32,7 +36,11 @@ import java.util.OptionalLong;
  */
 final class SourceResolver {
     /** What the job's source needs, and what the user is shown. */
-    record Sources(VideoSource source, List<String> descriptions, OptionalLong totalFrames) {}
+    record Sources(
+            VideoSource source,
+            List<String> descriptions,
+            OptionalLong totalFrames,
+            Map<String, Sampling> sampling) {}
 
     private final String file;
     private final FrameflowCache cache;
@@ -48,6 +56,7 @@ final class SourceResolver {
         List<String> ids = StreamIds.assign(specs);
         List<VideoStreamSpec> streams = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
+        Map<String, Sampling> sampling = new HashMap<>();
         long total = 0;
         boolean totalKnown = true;
         for (int i = 0; i < specs.size(); i++) {
@@ -61,6 +70,12 @@ final class SourceResolver {
                             .withLive(liveOptions(spec));
             if (spec.maxFrames() != null) {
                 stream = stream.withMaxFrames(spec.maxFrames());
+            }
+            SampleSpec sample = spec.sample();
+            if (sample != null && Boolean.TRUE.equals(sample.keyframesOnly())) {
+                stream = stream.withOptions(stream.options().withKeyframesOnly(true));
+            } else if (sample != null) {
+                sampling.put(ids.get(i), sampling(sample, file + ": sources[" + i + "].sample"));
             }
             streams.add(stream);
             OptionalLong frames = OptionalLong.empty();
@@ -88,7 +103,20 @@ final class SourceResolver {
             throw new PipelineSpecException(file + ": sources: " + e.getMessage(), e);
         }
         return new Sources(
-                source, descriptions, totalKnown ? OptionalLong.of(total) : OptionalLong.empty());
+                source,
+                descriptions,
+                totalKnown ? OptionalLong.of(total) : OptionalLong.empty(),
+                sampling);
+    }
+
+    private static Sampling sampling(SampleSpec sample, String at) {
+        try {
+            return sample.maxFps() != null
+                    ? new Sampling.MaxFps(sample.maxFps())
+                    : new Sampling.EveryNth(sample.every());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
     }
 
     private static DecoderOptions decoderOptions(SourceSpec spec) {

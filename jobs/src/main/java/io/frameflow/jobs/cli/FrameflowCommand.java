@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
-            PublishCommand.class
+            PublishCommand.class,
+            LatencyCommand.class
         })
 public final class FrameflowCommand {
     final Terminal terminal;

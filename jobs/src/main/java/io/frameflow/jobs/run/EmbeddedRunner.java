@@ -129,6 +129,10 @@ public final class EmbeddedRunner {
         } catch (ExecutionException | TimeoutException ignored) {
             // the job is starting or finishing: no progress to show this time
             return java.util.Optional.empty();
+        } catch (IllegalStateException ignored) {
+            // the job finished and its MiniCluster shut down since the last wait: the result
+            // is there now, with the final accumulators
+            return java.util.Optional.empty();
         }
     }
 

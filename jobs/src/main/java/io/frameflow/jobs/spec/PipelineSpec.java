@@ -13,19 +13,32 @@ import java.util.List;
  * @param stages the model stages, in order (only {@code detect} exists so far)
  * @param sinks where results go
  * @param execution how the job runs (parallelism, checkpoints); optional
+ * @param watermarks event-time settings; optional
  */
 public record PipelineSpec(
         @JsonProperty("name") String name,
         @JsonProperty("sources") List<SourceSpec> sources,
         @JsonProperty("stages") List<StageSpec> stages,
         @JsonProperty("sinks") List<SinkSpec> sinks,
-        @JsonProperty("execution") ExecutionSpec execution) {
+        @JsonProperty("execution") ExecutionSpec execution,
+        @JsonProperty("watermarks") WatermarkSpec watermarks) {
 
     public PipelineSpec {
         sources = sources == null ? List.of() : List.copyOf(sources);
         stages = stages == null ? List.of() : List.copyOf(stages);
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
         execution = execution == null ? ExecutionSpec.DEFAULTS : execution;
+        watermarks = watermarks == null ? WatermarkSpec.DEFAULTS : watermarks;
+    }
+
+    /** A pipeline with default watermarks. */
+    public PipelineSpec(
+            String name,
+            List<SourceSpec> sources,
+            List<StageSpec> stages,
+            List<SinkSpec> sinks,
+            ExecutionSpec execution) {
+        this(name, sources, stages, sinks, execution, null);
     }
 
     /** The detect stage (validation guarantees there is exactly one). */

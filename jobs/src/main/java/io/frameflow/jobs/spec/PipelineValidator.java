@@ -1,6 +1,7 @@
 package io.frameflow.jobs.spec;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,7 @@ final class PipelineValidator {
         v.stages(spec.stages());
         v.sinks(spec.sinks());
         v.execution(spec.execution());
+        v.watermarks(spec.watermarks());
     }
 
     private void sources(List<SourceSpec> sources) {
@@ -55,6 +57,9 @@ final class PipelineValidator {
                 require(s.maxFrames() >= 1, at + ".max-frames", s.maxFrames() + " must be >= 1");
             }
             live(s, at);
+            if (s.sample() != null) {
+                sample(s.sample(), at + ".sample");
+            }
         }
     }
 
@@ -103,6 +108,58 @@ final class PipelineValidator {
                     value.duration().compareTo(max) <= 0,
                     at,
                     value.text() + " is too long; at most " + max.toHours() + "h");
+        }
+    }
+
+    private void sample(SampleSpec s, String at) {
+        List<String> set = new ArrayList<>();
+        if (s.maxFps() != null) {
+            set.add("max-fps");
+        }
+        if (s.every() != null) {
+            set.add("every");
+        }
+        if (s.keyframesOnly() != null) {
+            set.add("keyframes-only");
+        }
+        require(
+                set.size() == 1,
+                at,
+                (set.isEmpty() ? "is empty" : "sets " + String.join(" and ", set))
+                        + "; set exactly one of: max-fps: N (frames per second), every: N (every"
+                        + " n-th frame), keyframes-only: true");
+        if (s.maxFps() != null) {
+            require(
+                    s.maxFps() > 0 && s.maxFps() <= 1000,
+                    at + ".max-fps",
+                    s.maxFps() + " must be above 0 and at most 1000 (frames per second)");
+        }
+        if (s.every() != null) {
+            require(s.every() >= 1, at + ".every", s.every() + " must be >= 1");
+        }
+        if (s.keyframesOnly() != null) {
+            require(
+                    s.keyframesOnly(),
+                    at + ".keyframes-only",
+                    "false is not a sampling; write true, or leave sample out to analyse every"
+                            + " frame");
+        }
+    }
+
+    private void watermarks(WatermarkSpec w) {
+        Duration hour = Duration.ofHours(1);
+        if (w.outOfOrderness() != null) {
+            require(
+                    w.outOfOrderness().duration().compareTo(hour) <= 0,
+                    "watermarks.out-of-orderness",
+                    w.outOfOrderness().text() + " is too long; use at most 1h");
+        }
+        if (w.idleness() != null) {
+            require(
+                    !w.idleness().duration().isZero()
+                            && w.idleness().duration().compareTo(hour) <= 0,
+                    "watermarks.idleness",
+                    w.idleness().text() + " must be longer than 0 and at most 1h");
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param stallTimeout a live stream without a frame for this long is reconnected; optional
  * @param buffer decoded frames of a live stream waiting for the pipeline; optional
  * @param rtspTransport {@code tcp} or {@code udp} for RTSP; optional
+ * @param sample which frames are analysed (max fps, every n-th, key frames only); optional: all
  */
 public record SourceSpec(
         @JsonProperty("id") String id,
@@ -21,10 +22,17 @@ public record SourceSpec(
         @JsonProperty("reconnect") ReconnectSpec reconnect,
         @JsonProperty("stall-timeout") DurationValue stallTimeout,
         @JsonProperty("buffer") Integer buffer,
-        @JsonProperty("rtsp-transport") String rtspTransport) {
+        @JsonProperty("rtsp-transport") String rtspTransport,
+        @JsonProperty("sample") SampleSpec sample) {
 
-    /** A stream with default live options. */
+    /** A stream with default live options whose every frame is analysed. */
     public SourceSpec(String id, String uri, Long maxFrames) {
-        this(id, uri, maxFrames, null, null, null, null);
+        this(id, uri, maxFrames, null, null, null, null, null);
+    }
+
+    /** This source with {@code sample} as its sampling. */
+    public SourceSpec withSample(SampleSpec value) {
+        return new SourceSpec(
+                id, uri, maxFrames, reconnect, stallTimeout, buffer, rtspTransport, value);
     }
 }
