@@ -97,6 +97,39 @@ class KafkaEndToEndITCase {
                 .containsExactlyElementsOf(LongStream.range(0, 30).boxed().toList());
     }
 
+    @Test
+    void deadLettersGoToTheirOwnTopicKeyedByStream() throws Exception {
+        kafka.createTopic("results-dl", 1);
+        kafka.createTopic("dead-letters", 1);
+        Path pipeline =
+                Cli.pipeline(
+                        dir,
+                        """
+                        name: kafka-dead-letters
+                        sources:
+                          - { uri: "sample:vtest.avi", max-frames: 5 }
+                          - { id: gate, uri: "rtsp://127.0.0.1:1/gate" }
+                        stages:
+                          - detect: { model: nanodet-coco }
+                        sinks:
+                          - kafka: { bootstrap: "%s", topic: results-dl, dead-letter-topic: dead-letters }
+                        """
+                                .formatted(kafka.bootstrapServers()));
+
+        Cli.Result run = Cli.run("run", pipeline.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+        List<ConsumerRecord<byte[], byte[]>> letters =
+                kafka.consume("dead-letters", 1, Duration.ofSeconds(30), false);
+        assertThat(letters).hasSize(1);
+        assertThat(new String(letters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("gate");
+        JsonNode letter = value(letters.get(0));
+        assertThat(letter.get("stage").asText()).isEqualTo("open");
+        assertThat(letter.get("reason").asText()).contains("rtsp://127.0.0.1:1/gate");
+        assertThat(letter.get("fatal").asBoolean()).isTrue();
+        assertThat(kafka.consume("results-dl", 5, Duration.ofSeconds(30), false)).hasSize(5);
+    }
+
     private static JsonNode value(ConsumerRecord<byte[], byte[]> record) {
         try {
             return JSON.readTree(record.value());

@@ -82,6 +82,8 @@ public final class PipelineResolver {
                 String topic = sink.kafka().topic() + " at " + sink.kafka().bootstrap();
                 outputs.add("kafka topic " + topic);
                 topics.add(topic);
+                KafkaSinks.deadLetters(sink.kafka(), spec.name(), at + ".kafka")
+                        .ifPresent(deadLetterSinks::add);
             }
         }
         FrameflowJob.Parts parts =

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param bootstrap comma-separated {@code host:port} list
  * @param topic the topic
  * @param delivery {@code at-least-once} (default) or {@code exactly-once}
+ * @param deadLetterTopic where dead letters go as JSON records, keyed by stream; optional
  */
 public record KafkaSinkSpec(
         @JsonProperty("bootstrap") String bootstrap,
         @JsonProperty("topic") String topic,
-        @JsonProperty("delivery") Delivery delivery) {
+        @JsonProperty("delivery") Delivery delivery,
+        @JsonProperty("dead-letter-topic") String deadLetterTopic) {
 
     /** Delivery guarantee, as written in the pipeline file. */
     public enum Delivery {

@@ -116,6 +116,13 @@ final class PipelineValidator {
                         s.kafka().topic() != null && !s.kafka().topic().isBlank(),
                         at + ".kafka.topic",
                         "is required");
+                require(
+                        s.kafka().deadLetterTopic() == null
+                                || !s.kafka().deadLetterTopic().equals(s.kafka().topic()),
+                        at + ".kafka.dead-letter-topic",
+                        "'"
+                                + s.kafka().deadLetterTopic()
+                                + "' is the results topic; dead letters need a topic of their own");
             }
         }
     }

@@ -56,7 +56,7 @@ class PipelineSpecParserTest {
                         stages:
                           - detect: { model: m, batch-size: 4, max-delay: 20ms, threads: 2 }
                         sinks:
-                          - kafka: { bootstrap: "h:1", topic: t, delivery: exactly-once }
+                          - kafka: { bootstrap: "h:1", topic: t, delivery: exactly-once, dead-letter-topic: t.dl }
                           - jsonl: { path: o, roll-interval: 5m }
                         execution: { parallelism: 2, checkpoint-interval: 30s }
                         """,
@@ -65,6 +65,7 @@ class PipelineSpecParserTest {
         assertEquals(Duration.ofMillis(20), spec.detectStage().maxDelay().duration());
         assertEquals(4, spec.detectStage().batchSize());
         assertEquals(KafkaSinkSpec.Delivery.EXACTLY_ONCE, spec.sinks().get(0).kafka().delivery());
+        assertEquals("t.dl", spec.sinks().get(0).kafka().deadLetterTopic());
         assertEquals(Duration.ofMinutes(5), spec.sinks().get(1).jsonl().rollInterval().duration());
         assertEquals(2, spec.execution().parallelism());
         assertEquals(Duration.ofSeconds(30), spec.execution().checkpointInterval().duration());
@@ -130,6 +131,17 @@ class PipelineSpecParserTest {
         assertEquals(
                 "p.yaml: sinks: needs at least one sink (- jsonl: { path: out/ })",
                 fail(CONTRACT.substring(0, CONTRACT.indexOf("sinks:"))));
+    }
+
+    @Test
+    void deadLettersNeedATopicOfTheirOwn() {
+        assertEquals(
+                "p.yaml: line 8: sinks[0].kafka.dead-letter-topic: 'r' is the results topic; dead"
+                        + " letters need a topic of their own",
+                fail(
+                        CONTRACT.replace(
+                                "- jsonl: { path: out/ }",
+                                "- kafka: { bootstrap: 'h:1', topic: r, dead-letter-topic: r }")));
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.frameflow.sinks.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.frameflow.common.DeadLetter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The JSON form of a {@link DeadLetter}, as written to the dead-letter output. Documented in {@code
@@ -12,6 +14,18 @@ import java.io.OutputStream;
  */
 public final class DeadLetterJson {
     private DeadLetterJson() {}
+
+    /** {@code letter} as one JSON object in UTF-8, e.g. for a Kafka record. */
+    public static byte[] toBytes(DeadLetter letter) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            write(letter, out);
+        } catch (IOException e) {
+            // a ByteArrayOutputStream does not fail; only a bug in the generator would get here
+            throw new UncheckedIOException("cannot write dead letter as JSON", e);
+        }
+        return out.toByteArray();
+    }
 
     /** Writes {@code letter} as one JSON object (no trailing newline) to {@code out}. */
     public static void write(DeadLetter letter, OutputStream out) throws IOException {

@@ -1,11 +1,13 @@
 package io.frameflow.sinks.kafka;
 
+import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 
@@ -68,6 +70,23 @@ public final class KafkaResultSink {
         }
 
         public KafkaSink<FrameResult> build() {
+            validate(topic, "topic");
+            return sink(new FrameResultKafkaSerializer(topic), transactionalIdPrefix);
+        }
+
+        /**
+         * A sink of dead letters to {@code deadLetterTopic}, with this builder's servers, delivery
+         * guarantee and producer properties (see {@link DeadLetterKafkaSerializer}). Its
+         * transactional ids get their own suffix, so it can run beside the results sink.
+         */
+        public KafkaSink<DeadLetter> buildForDeadLetters(String deadLetterTopic) {
+            validate(deadLetterTopic, "dead-letter topic");
+            return sink(
+                    new DeadLetterKafkaSerializer(deadLetterTopic),
+                    transactionalIdPrefix + "-dead-letters");
+        }
+
+        private void validate(String topicName, String what) {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 throw new IllegalArgumentException(
                         "kafka sink: 'bootstrap' must list at least one host:port");
@@ -80,20 +99,26 @@ public final class KafkaResultSink {
                                     + "' is not host:port");
                 }
             }
-            if (topic == null || !TOPIC.matcher(topic).matches()) {
+            if (topicName == null || !TOPIC.matcher(topicName).matches()) {
                 throw new IllegalArgumentException(
-                        "kafka sink: topic '"
-                                + topic
+                        "kafka sink: "
+                                + what
+                                + " '"
+                                + topicName
                                 + "' is not a valid Kafka topic name (1-249 of letters, digits,"
                                 + " '.', '_', '-')");
             }
-            KafkaSinkBuilder<FrameResult> builder =
-                    KafkaSink.<FrameResult>builder()
+        }
+
+        private <T> KafkaSink<T> sink(
+                KafkaRecordSerializationSchema<T> serializer, String idPrefix) {
+            KafkaSinkBuilder<T> builder =
+                    KafkaSink.<T>builder()
                             .setBootstrapServers(bootstrapServers)
-                            .setRecordSerializer(new FrameResultKafkaSerializer(topic))
+                            .setRecordSerializer(serializer)
                             .setDeliveryGuarantee(guarantee);
             if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-                builder.setTransactionalIdPrefix(transactionalIdPrefix);
+                builder.setTransactionalIdPrefix(idPrefix);
                 // must not exceed the broker's transaction.max.timeout.ms (15 min by default)
                 builder.setProperty("transaction.timeout.ms", "900000");
             }
