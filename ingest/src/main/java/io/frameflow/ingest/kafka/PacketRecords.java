@@ -66,7 +66,13 @@ public final class PacketRecords {
         byte[] data = packet.data();
         int count = Math.max(1, (data.length + budget - 1) / budget);
         byte[] key = packet.streamId().getBytes(StandardCharsets.UTF_8);
-        Long timestamp = packet.captureTimeMillis() >= 0 ? packet.captureTimeMillis() : null;
+        // A file's media time (ms from its start) would look decades old to the broker, whose
+        // time-based retention would then delete the records within minutes: such records get
+        // the producer's clock instead, and the capture time travels in its header only.
+        Long timestamp =
+                packet.timeSource() != TimeSource.MEDIA && packet.captureTimeMillis() >= 0
+                        ? packet.captureTimeMillis()
+                        : null;
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] value =

@@ -67,6 +67,26 @@ class PacketRecordsTest {
     }
 
     @Test
+    void mediaTimeIsNotUsedAsTheRecordTimestamp() throws Exception {
+        // media time 2 s into a file: as a record timestamp it would be 1970 to the broker
+        EncodedPacket packet =
+                EncodedPacket.whole(
+                        "clip",
+                        50,
+                        VideoCodec.H264,
+                        2_000_000,
+                        2_000,
+                        TimeSource.MEDIA,
+                        false,
+                        new byte[0],
+                        new byte[] {0, 0, 0, 1, 0x41, 1});
+        ProducerRecord<byte[], byte[]> r = PacketRecords.toRecords("video", packet, 1 << 20).get(0);
+
+        assertThat(r.timestamp()).isNull();
+        assertThat(PacketRecords.fromRecord(delivered(r, 0))).isEqualTo(packet);
+    }
+
+    @Test
     void largePacketIsSplitIntoOrderedChunksThatJoinBackExactly() throws Exception {
         byte[] data = new byte[250_000];
         new Random(7).nextBytes(data);
