@@ -281,6 +281,11 @@ public final class PacketDecodeFunction
         }
     }
 
+    /** The counters of this instance; for tests. */
+    PacketDecodeMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
         if (decoders != null) {

@@ -40,6 +40,18 @@ public final class PacketDecodeMetrics {
         of(stream)[3].inc();
     }
 
+    /** The count of {@code metric} (one of the names above) of {@code stream}; for tests. */
+    long count(String stream, String metric) {
+        Counter[] c = of(stream);
+        return switch (metric) {
+            case FRAMES_DECODED -> c[0].getCount();
+            case DEAD_LETTERS -> c[1].getCount();
+            case PACKETS_SKIPPED -> c[2].getCount();
+            case SEQUENCE_GAPS -> c[3].getCount();
+            default -> throw new IllegalArgumentException("no metric " + metric);
+        };
+    }
+
     private Counter[] of(String stream) {
         return streams.computeIfAbsent(
                 stream,
