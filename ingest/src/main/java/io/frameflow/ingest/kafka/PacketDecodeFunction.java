@@ -88,6 +88,10 @@ public final class PacketDecodeFunction
             held = List.of();
         }
         if (held.isEmpty() && chunk.chunkIndex() != 0) {
+            Long last = state.lastPacket();
+            if (last != null && chunk.seq() <= last) {
+                return null; // the rest of a packet already reported lost (or a repeat)
+            }
             o.dead(
                     chunk.seq(),
                     "incomplete chunk set: "

@@ -6,10 +6,16 @@ import io.frameflow.ingest.ffmpeg.FFmpegException;
 import io.frameflow.ingest.ffmpeg.H264Transcoder;
 import io.frameflow.ingest.ffmpeg.PacketReader;
 import io.frameflow.ingest.uri.StreamUri;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * Real encoded packets for tests: a {@link TestClips} pattern clip encoded to H.264 (or written as
@@ -33,6 +39,36 @@ public final class TestPackets {
         H264Transcoder.transcode(
                 source, clip, H264Transcoder.Options.of(width, height, frames).withGop(gop));
         return read(streamId, clip);
+    }
+
+    /** {@code frames} MJPEG packets (one JPEG each, all keyframes) of {@code width x height}. */
+    public static List<EncodedPacket> mjpeg(
+            Path dir, String streamId, int frames, int width, int height) throws FFmpegException {
+        Path file = dir.resolve(streamId + "-mjpeg.avi");
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
+            r.setFormat("avi");
+            r.setFrameRate(TestClips.FPS);
+            r.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+            r.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
+            r.start();
+            ByteBuffer buf = ByteBuffer.allocateDirect(width * height * 3);
+            for (int i = 0; i < frames; i++) {
+                buf.clear();
+                buf.put(TestClips.pixels(i, width, height)).flip();
+                r.recordImage(
+                        width,
+                        height,
+                        Frame.DEPTH_UBYTE,
+                        3,
+                        width * 3,
+                        avutil.AV_PIX_FMT_BGR24,
+                        buf);
+            }
+            r.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw new IllegalStateException("cannot write test clip " + file, e);
+        }
+        return read(streamId, file);
     }
 
     /** Every packet of {@code file}, numbered from 0. */
