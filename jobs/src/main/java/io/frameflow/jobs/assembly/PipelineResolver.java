@@ -53,7 +53,7 @@ public final class PipelineResolver {
         int parallelism =
                 spec.execution().parallelism() == null ? 1 : spec.execution().parallelism();
         SourceResolver.Sources sources =
-                new SourceResolver(file, cache, progress).resolve(spec.sources());
+                new SourceResolver(file, cache, progress).resolve(spec.sources(), spec.name());
         DetectStageSpec detect = spec.detectStage();
         OnnxDetectorFactory detector = detector(detect, file, parallelism);
 
@@ -89,6 +89,7 @@ public final class PipelineResolver {
         FrameflowJob.Parts parts =
                 new FrameflowJob.Parts(
                         sources.source(),
+                        sources.kafka(),
                         parallelism,
                         detector,
                         batch(detect, file),
