@@ -140,11 +140,12 @@ public final class PacketDecoder implements AutoCloseable {
         ensureInput(size + AV_INPUT_BUFFER_PADDING_SIZE);
         input.position(0).put(prefix, 0, prefix.length);
         input.position(prefix.length).put(data, 0, data.length);
+        // indexes are relative to the position: go back to the start before writing the padding
+        input.position(0);
         // FFmpeg's parsers may read past the end: the padding must be zero
         for (int i = 0; i < AV_INPUT_BUFFER_PADDING_SIZE; i++) {
             input.put(size + i, (byte) 0);
         }
-        input.position(0);
         // +1: an opaque value of 0 is a null pointer, which would be indistinguishable from none
         seqPointer.set(seq + 1);
         packet.data(input).size((int) size).opaque(seqPointer);
