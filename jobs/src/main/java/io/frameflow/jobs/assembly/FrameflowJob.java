@@ -2,13 +2,17 @@ package io.frameflow.jobs.assembly;
 
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
+import io.frameflow.common.PacketItem;
 import io.frameflow.common.StreamItem;
 import io.frameflow.common.serde.DeadLetterTypeInfoFactory;
 import io.frameflow.common.serde.FrameResultTypeInfoFactory;
+import io.frameflow.common.serde.PacketItemTypeInfoFactory;
 import io.frameflow.common.serde.StreamItemTypeInfoFactory;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.PredictorFactory;
+import io.frameflow.ingest.kafka.PacketDecodeOptions;
+import io.frameflow.ingest.kafka.PacketDecodeStage;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.detect.DetectionStage;
 import io.frameflow.operators.sample.Sampling;
@@ -18,8 +22,10 @@ import io.frameflow.operators.time.FrameWatermarks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,16 +33,35 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * FrameFlow's job graph: video source → sampling (where a stream has a rule) → detection stage
  * (chained: decoded frames never leave the task) → result sinks, with dead letters from the source
- * and the model routed to a reporter and the dead-letter sinks. It takes its source, detector and
- * sinks as arguments, so that tests and other entry points can pass their own; {@code
- * PipelineResolver} builds them from a pipeline file.
+ * and the model routed to a reporter and the dead-letter sinks. Kafka topics of encoded video join
+ * as Kafka source → keyBy(stream) → decode, unioned with the file and network streams before the
+ * detection stage (with a single input, the detection stage is chained to it; with several, frames
+ * cross a local exchange). It takes its source, detector and sinks as arguments, so that tests and
+ * other entry points can pass their own; {@code PipelineResolver} builds them from a pipeline file.
  */
 public final class FrameflowJob {
 
     /**
+     * A Kafka topic of encoded video and how its packets are decoded.
+     *
+     * @param name unique in the job; the uids of its source and decode step derive from it
+     * @param source the Kafka source (see {@code KafkaVideoSource})
+     * @param decode options of the decode step
+     */
+    public record KafkaInput(
+            String name, KafkaSource<PacketItem> source, PacketDecodeOptions decode) {
+        public KafkaInput {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(decode, "decode");
+        }
+    }
+
+    /**
      * What the job is made of.
      *
-     * @param source the video source (one split per stream)
+     * @param source the video source (one split per stream); null when the job reads only Kafka
+     * @param kafka the Kafka topics of encoded video (may be empty)
      * @param parallelism parallel instances of source and detection (they are chained)
      * @param detector the detection model
      * @param batch batching of the detection stage
@@ -47,6 +72,7 @@ public final class FrameflowJob {
      */
     public record Parts(
             Source<StreamItem, ?, ?> source,
+            List<KafkaInput> kafka,
             int parallelism,
             PredictorFactory<BgrImage, List<DetectedObject>> detector,
             BatchOptions batch,
@@ -55,9 +81,12 @@ public final class FrameflowJob {
             Map<String, Sampling> sampling,
             EventTimeOptions eventTime) {
         public Parts {
+            kafka = kafka == null ? List.of() : List.copyOf(kafka);
+            if (source == null && kafka.isEmpty()) {
+                throw new IllegalArgumentException("a job needs a video source or a Kafka input");
+            }
             sampling = Map.copyOf(sampling);
             Objects.requireNonNull(eventTime, "eventTime");
-            Objects.requireNonNull(source, "source");
             Objects.requireNonNull(detector, "detector");
             Objects.requireNonNull(batch, "batch");
             resultSinks = List.copyOf(resultSinks);
@@ -70,7 +99,7 @@ public final class FrameflowJob {
             }
         }
 
-        /** Parts without sampling, with default watermarks. */
+        /** Parts with a video source only, without sampling, with default watermarks. */
         public Parts(
                 Source<StreamItem, ?, ?> source,
                 int parallelism,
@@ -78,8 +107,21 @@ public final class FrameflowJob {
                 BatchOptions batch,
                 List<Sink<FrameResult>> resultSinks,
                 List<Sink<DeadLetter>> deadLetterSinks) {
+            this(source, List.of(), parallelism, detector, batch, resultSinks, deadLetterSinks);
+        }
+
+        /** Parts without sampling, with default watermarks. */
+        public Parts(
+                Source<StreamItem, ?, ?> source,
+                List<KafkaInput> kafka,
+                int parallelism,
+                PredictorFactory<BgrImage, List<DetectedObject>> detector,
+                BatchOptions batch,
+                List<Sink<FrameResult>> resultSinks,
+                List<Sink<DeadLetter>> deadLetterSinks) {
             this(
                     source,
+                    kafka,
                     parallelism,
                     detector,
                     batch,
@@ -95,6 +137,7 @@ public final class FrameflowJob {
             sinks.add(sink);
             return new Parts(
                     source,
+                    kafka,
                     parallelism,
                     detector,
                     batch,
@@ -108,6 +151,7 @@ public final class FrameflowJob {
         public Parts withEventTime(EventTimeOptions options) {
             return new Parts(
                     source,
+                    kafka,
                     parallelism,
                     detector,
                     batch,
@@ -116,20 +160,27 @@ public final class FrameflowJob {
                     sampling,
                     options);
         }
+
+        /** These parts with another detector (tests use a fake one). */
+        public Parts withDetector(PredictorFactory<BgrImage, List<DetectedObject>> value) {
+            return new Parts(
+                    source,
+                    kafka,
+                    parallelism,
+                    value,
+                    batch,
+                    resultSinks,
+                    deadLetterSinks,
+                    sampling,
+                    eventTime);
+        }
     }
 
     private FrameflowJob() {}
 
     /** Adds the job's operators to {@code env}. */
     public static void build(StreamExecutionEnvironment env, Parts parts) {
-        DataStream<StreamItem> items =
-                env.fromSource(
-                                parts.source(),
-                                FrameWatermarks.strategy(parts.eventTime()),
-                                "video-source",
-                                StreamItemTypeInfoFactory.TYPE_INFO)
-                        .uid("frameflow-video-source")
-                        .setParallelism(parts.parallelism());
+        DataStream<StreamItem> items = inputs(env, parts);
         if (!parts.sampling().isEmpty()) {
             items =
                     items.process(new SamplingFunction(parts.sampling()))
@@ -168,5 +219,41 @@ public final class FrameflowJob {
                     .name("dead-letters-" + i)
                     .uid("frameflow-dead-letters-" + i);
         }
+    }
+
+    /** The video source and every Kafka input's decoded stream, as one stream of items. */
+    private static DataStream<StreamItem> inputs(StreamExecutionEnvironment env, Parts parts) {
+        DataStream<StreamItem> items = null;
+        if (parts.source() != null) {
+            items =
+                    env.fromSource(
+                                    parts.source(),
+                                    FrameWatermarks.strategy(parts.eventTime()),
+                                    "video-source",
+                                    StreamItemTypeInfoFactory.TYPE_INFO)
+                            .uid("frameflow-video-source")
+                            .setParallelism(parts.parallelism());
+        }
+        for (KafkaInput k : parts.kafka()) {
+            DataStream<PacketItem> packets =
+                    env.fromSource(
+                                    k.source(),
+                                    WatermarkStrategy.noWatermarks(),
+                                    k.name() + "-source",
+                                    PacketItemTypeInfoFactory.TYPE_INFO)
+                            .uid("frameflow-" + k.name() + "-source")
+                            .setParallelism(parts.parallelism());
+            // several streams share a decode subtask: watermarks follow the slowest of them
+            DataStream<StreamItem> decoded =
+                    PacketDecodeStage.apply(packets, k.decode(), k.name())
+                            .setParallelism(parts.parallelism())
+                            .assignTimestampsAndWatermarks(
+                                    FrameWatermarks.strategy(parts.eventTime()))
+                            .name(k.name() + "-event-time")
+                            .uid("frameflow-" + k.name() + "-event-time")
+                            .setParallelism(parts.parallelism());
+            items = items == null ? decoded : items.union(decoded);
+        }
+        return items;
     }
 }

@@ -55,7 +55,7 @@ public final class PipelineResolver {
         int parallelism =
                 spec.execution().parallelism() == null ? 1 : spec.execution().parallelism();
         SourceResolver.Sources sources =
-                new SourceResolver(file, cache, progress).resolve(spec.sources());
+                new SourceResolver(file, cache, progress).resolve(spec.sources(), spec.name());
         DetectStageSpec detect = spec.detectStage();
         OnnxDetectorFactory detector = detector(detect, file, parallelism);
 
@@ -91,6 +91,7 @@ public final class PipelineResolver {
         FrameflowJob.Parts parts =
                 new FrameflowJob.Parts(
                         sources.source(),
+                        sources.kafka(),
                         parallelism,
                         detector,
                         batch(detect, file),

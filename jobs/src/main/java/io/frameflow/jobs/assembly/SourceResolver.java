@@ -35,9 +35,16 @@ import java.util.OptionalLong;
  * not opened here: a camera that is down at start-up must not stop the other streams.
  */
 final class SourceResolver {
-    /** What the job's source needs, and what the user is shown. */
+    /**
+     * What the job's sources need, and what the user is shown.
+     *
+     * @param source the file and network streams; null when every entry is a Kafka topic
+     * @param kafka the Kafka topics
+     * @param sampling the streams sampled by max-fps or every-n-th, by stream id
+     */
     record Sources(
             VideoSource source,
+            List<FrameflowJob.KafkaInput> kafka,
             List<String> descriptions,
             OptionalLong totalFrames,
             Map<String, Sampling> sampling) {}
@@ -52,15 +59,24 @@ final class SourceResolver {
         this.progress = progress;
     }
 
-    Sources resolve(List<SourceSpec> specs) {
+    Sources resolve(List<SourceSpec> specs, String jobName) {
         List<String> ids = StreamIds.assign(specs);
         List<VideoStreamSpec> streams = new ArrayList<>();
+        List<FrameflowJob.KafkaInput> kafka = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         Map<String, Sampling> sampling = new HashMap<>();
         long total = 0;
         boolean totalKnown = true;
         for (int i = 0; i < specs.size(); i++) {
             SourceSpec spec = specs.get(i);
+            if (spec.kafka() != null) {
+                String at = file + ": sources[" + i + "].kafka";
+                FrameflowJob.KafkaInput input = KafkaSources.build(spec.kafka(), jobName, i, at);
+                kafka.add(input);
+                descriptions.add(KafkaSources.describe(spec.kafka(), jobName));
+                totalKnown = false; // a topic has no end
+                continue;
+            }
             String at = file + ": sources[" + i + "].uri";
             StreamUri uri = resolveUri(spec.uri(), at);
             String location = uri.isLocalFile() ? uri.localPath().toString() : spec.uri();
@@ -96,14 +112,17 @@ final class SourceResolver {
                 totalKnown = false;
             }
         }
-        VideoSource source;
-        try {
-            source = VideoSource.builder().addStreams(streams).build();
-        } catch (IllegalArgumentException e) {
-            throw new PipelineSpecException(file + ": sources: " + e.getMessage(), e);
+        VideoSource source = null;
+        if (!streams.isEmpty()) {
+            try {
+                source = VideoSource.builder().addStreams(streams).build();
+            } catch (IllegalArgumentException e) {
+                throw new PipelineSpecException(file + ": sources: " + e.getMessage(), e);
+            }
         }
         return new Sources(
                 source,
+                kafka,
                 descriptions,
                 totalKnown ? OptionalLong.of(total) : OptionalLong.empty(),
                 sampling);

@@ -16,6 +16,10 @@ final class PipelineValidator {
     static final int MAX_BUFFER = 1024;
     static final Set<String> RTSP_TRANSPORTS = Set.of("tcp", "udp");
     static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    // the bounds of the decode step's option (ingest's PacketDecodeOptions), checked here so the
+    // message can name the line
+    static final long MIN_GOP_BYTES = 1024;
+    static final long MAX_GOP_BYTES = 1L << 30;
 
     private final String file;
     private final ToIntFunction<String> lines;
@@ -45,6 +49,10 @@ final class PipelineValidator {
         for (int i = 0; i < sources.size(); i++) {
             SourceSpec s = sources.get(i);
             String at = "sources[" + i + "]";
+            if (s.kafka() != null) {
+                kafka(s, at);
+                continue;
+            }
             require(s.uri() != null && !s.uri().isBlank(), at + ".uri", "is required");
             if (s.id() != null) {
                 require(
@@ -160,6 +168,47 @@ final class PipelineValidator {
                             && w.idleness().duration().compareTo(hour) <= 0,
                     "watermarks.idleness",
                     w.idleness().text() + " must be longer than 0 and at most 1h");
+        }
+    }
+
+    private void kafka(SourceSpec s, String at) {
+        String only = "applies to uri sources; a kafka source's streams are its record keys";
+        require(s.uri() == null, at + ".uri", "cannot be used with kafka in the same entry");
+        require(s.id() == null, at + ".id", only);
+        require(s.maxFrames() == null, at + ".max-frames", only);
+        String live = "applies to live uri sources; a kafka source reads recorded packets";
+        require(s.reconnect() == null, at + ".reconnect", live);
+        require(s.stallTimeout() == null, at + ".stall-timeout", live);
+        require(s.buffer() == null, at + ".buffer", live);
+        require(s.rtspTransport() == null, at + ".rtsp-transport", live);
+        require(s.sample() == null, at + ".sample", "is not supported on a kafka source yet");
+        KafkaSourceSpec k = s.kafka();
+        String key = at + ".kafka";
+        require(
+                k.bootstrap() != null && !k.bootstrap().isBlank(),
+                key + ".bootstrap",
+                "is required (host:port)");
+        require(k.topic() != null && !k.topic().isBlank(), key + ".topic", "is required");
+        if (k.group() != null) {
+            require(!k.group().isBlank(), key + ".group", "must not be empty");
+        }
+        if (k.maxGopBytes() != null) {
+            require(
+                    k.maxGopBytes() >= MIN_GOP_BYTES && k.maxGopBytes() <= MAX_GOP_BYTES,
+                    key + ".max-gop-bytes",
+                    k.maxGopBytes()
+                            + " must be between "
+                            + MIN_GOP_BYTES
+                            + " and "
+                            + MAX_GOP_BYTES
+                            + " bytes");
+        }
+        for (int j = 0; j < k.streams().size(); j++) {
+            String id = k.streams().get(j);
+            require(
+                    id != null && STREAM_ID.matcher(id).matches(),
+                    key + ".streams[" + j + "]",
+                    "'" + id + "' must be 1-128 letters, digits, '.', '_' or '-'");
         }
     }
 

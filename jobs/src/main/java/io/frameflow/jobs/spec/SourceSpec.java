@@ -3,7 +3,8 @@ package io.frameflow.jobs.spec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One video stream.
+ * One entry of {@code sources}: a video stream ({@code uri}), or a Kafka topic of encoded video
+ * ({@code kafka}) whose streams are all read.
  *
  * @param id the stream's id in results; optional: derived from the file name or URI path
  * @param uri a file path, {@code file:}, {@code rtsp://}, {@code rtsps://}, {@code http(s)://}, or
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param buffer decoded frames of a live stream waiting for the pipeline; optional
  * @param rtspTransport {@code tcp} or {@code udp} for RTSP; optional
  * @param sample which frames are analysed (max fps, every n-th, key frames only); optional: all
+ * @param kafka a Kafka topic of encoded video instead of {@code uri}; optional
  */
 public record SourceSpec(
         @JsonProperty("id") String id,
@@ -23,16 +25,17 @@ public record SourceSpec(
         @JsonProperty("stall-timeout") DurationValue stallTimeout,
         @JsonProperty("buffer") Integer buffer,
         @JsonProperty("rtsp-transport") String rtspTransport,
-        @JsonProperty("sample") SampleSpec sample) {
+        @JsonProperty("sample") SampleSpec sample,
+        @JsonProperty("kafka") KafkaSourceSpec kafka) {
 
-    /** A stream with default live options whose every frame is analysed. */
+    /** A stream read from {@code uri} with default live options, every frame analysed. */
     public SourceSpec(String id, String uri, Long maxFrames) {
-        this(id, uri, maxFrames, null, null, null, null, null);
+        this(id, uri, maxFrames, null, null, null, null, null, null);
     }
 
     /** This source with {@code sample} as its sampling. */
     public SourceSpec withSample(SampleSpec value) {
         return new SourceSpec(
-                id, uri, maxFrames, reconnect, stallTimeout, buffer, rtspTransport, value);
+                id, uri, maxFrames, reconnect, stallTimeout, buffer, rtspTransport, value, kafka);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class StreamIds {
     private StreamIds() {}
 
-    /** The id of each source, in order. */
+    /** The id of each source, in order; null for a Kafka source, whose streams name themselves. */
     public static List<String> assign(List<SourceSpec> sources) {
         Set<String> taken = new HashSet<>();
         for (SourceSpec s : sources) {
@@ -24,6 +24,10 @@ public final class StreamIds {
         }
         List<String> ids = new ArrayList<>();
         for (SourceSpec s : sources) {
+            if (s.kafka() != null) {
+                ids.add(null);
+                continue;
+            }
             if (s.id() != null) {
                 ids.add(s.id());
                 continue;

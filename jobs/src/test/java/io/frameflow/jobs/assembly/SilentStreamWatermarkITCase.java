@@ -125,6 +125,7 @@ class SilentStreamWatermarkITCase {
         FrameflowJob.Parts parts =
                 new FrameflowJob.Parts(
                         source,
+                        List.of(),
                         1,
                         new SlowFakeDetector(),
                         new BatchOptions(1, Duration.ZERO, 3),

@@ -39,7 +39,7 @@ class SourceResolverSamplingTest {
                                 "p.yaml",
                                 FrameflowCache.at(dir.resolve("c")),
                                 ProgressListener.NONE)
-                        .resolve(specs);
+                        .resolve(specs, "sampling");
 
         assertThat(sources.sampling())
                 .isEqualTo(
