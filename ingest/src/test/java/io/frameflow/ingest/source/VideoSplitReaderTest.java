@@ -79,7 +79,7 @@ class VideoSplitReaderTest {
     }
 
     @Test
-    void aNetworkStreamHandsOverEachFrameAsSoonAsItIsDecoded() throws Exception {
+    void aLiveStreamIsDecodedByItsRunnerAndEndsAfterItsLastAttempt() throws Exception {
         byte[] clip =
                 Files.readAllBytes(TestClips.write(dir.resolve("n.avi"), Codec.FFV1, 9, 64, 48));
         HttpServer server =
@@ -97,17 +97,33 @@ class VideoSplitReaderTest {
         try (VideoSplitReader reader = new VideoSplitReader(() -> 0L)) {
             reader.handleSplitsChanges(
                     new SplitsAddition<>(
-                            List.of(VideoSplit.atStart(VideoStreamSpec.of("n", url)))));
-            List<Integer> sizes = new ArrayList<>();
+                            List.of(
+                                    VideoSplit.atStart(
+                                            VideoStreamSpec.of("n", url)
+                                                    .withLive(
+                                                            LiveStreamOptions.defaults()
+                                                                    .withMaxAttempts(1))))));
+            List<StreamItem> items = new ArrayList<>();
             Set<String> finished = Set.of();
             while (finished.isEmpty()) {
                 Fetch f = fetch(reader);
-                sizes.add(f.items().size());
+                items.addAll(f.items());
                 finished = f.finished();
             }
-            // a live camera's next frame is up to a frame interval away: never wait for it
-            assertThat(sizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1));
-            assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(9);
+            // every frame of the connection, in order; then the end of the stream, which with
+            // one attempt allowed is the stream's end (a fatal dead letter)
+            assertThat(
+                            items.stream()
+                                    .filter(VideoFrame.class::isInstance)
+                                    .map(StreamItem::streamId))
+                    .hasSize(9);
+            assertThat(
+                            items.stream()
+                                    .filter(VideoFrame.class::isInstance)
+                                    .map(i -> ((VideoFrame) i).seq()))
+                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(items.get(items.size() - 1))
+                    .isInstanceOfSatisfying(DeadLetter.class, d -> assertThat(d.fatal()).isTrue());
         } finally {
             server.stop(0);
         }

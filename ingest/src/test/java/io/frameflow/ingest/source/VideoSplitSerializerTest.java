@@ -51,12 +51,13 @@ class VideoSplitSerializerTest {
 
     @Test
     void readsAVersion1SplitWithDefaultLiveOptions() throws IOException {
-        // version 1 is version 2 without the live options, which follow the decoder options
+        // version 1 is version 2 without the keyframes-only flag and the live options, which
+        // follow the other decoder options
         VideoSplit split = VideoSplit.atStart(VideoStreamSpec.of("cam", "rtsp://h/x"));
         byte[] v2 = serializer.serialize(split);
         int idUriLimit = 2 + 3 + 2 + 10 + 1;
         int decoderOptions = 8 + 8 + 4 + 4 + 2 + 3;
-        int liveOptions = 8 + 8 + 4 + 8 + 8 + 4;
+        int liveOptions = 1 + 8 + 8 + 4 + 8 + 8 + 4;
         int head = idUriLimit + decoderOptions;
         byte[] v1 = new byte[v2.length - liveOptions];
         System.arraycopy(v2, 0, v1, 0, head);
