@@ -138,6 +138,11 @@ public final class FFmpegDecoder implements AutoCloseable {
         int r = avcodec_parameters_to_context(ctx, par);
         if (r >= 0) {
             ctx.thread_count(options.decoderThreads());
+            if (!uri.isLocalFile()) {
+                // frame threads hold back one frame per thread: on a live stream that is latency,
+                // and the frames still held when the camera drops are lost. Slices only.
+                ctx.thread_type(PacketDecoder.FF_THREAD_SLICE);
+            }
             // Without these checks (FFmpeg's default is none) decoders such as msmpeg4 conceal
             // damage without flagging the frame. They only detect; EXPLODE is left out so that a
             // damaged picture is still concealed and delivered, marked damaged.

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -72,6 +73,7 @@ public final class KafkaVideoSource {
         private Start start = Start.COMMITTED;
         private final Set<String> streams = new LinkedHashSet<>();
         private final Properties properties = new Properties();
+        private boolean untilLatest;
 
         private Builder(String bootstrap, String topic) {
             this.bootstrap = requireText("bootstrap", bootstrap);
@@ -96,6 +98,16 @@ public final class KafkaVideoSource {
             return this;
         }
 
+        /**
+         * Makes the source finite: it reads each partition up to the offset that was the latest
+         * when the job started, then ends, so a replay of recorded video ends by itself. By default
+         * the source never ends and follows the topic.
+         */
+        public Builder untilLatest() {
+            untilLatest = true;
+            return this;
+        }
+
         /** One more Kafka consumer property, e.g. security settings. */
         public Builder property(String key, String value) {
             properties.setProperty(key, value);
@@ -103,8 +115,11 @@ public final class KafkaVideoSource {
         }
 
         public KafkaSource<PacketItem> build() {
-            return KafkaSource.<PacketItem>builder()
-                    .setBootstrapServers(bootstrap)
+            KafkaSourceBuilder<PacketItem> builder = KafkaSource.<PacketItem>builder();
+            if (untilLatest) {
+                builder.setBounded(OffsetsInitializer.latest());
+            }
+            return builder.setBootstrapServers(bootstrap)
                     .setTopics(topic)
                     .setGroupId(group)
                     .setStartingOffsets(start.initializer())

@@ -7,12 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -66,11 +68,34 @@ public abstract class KafkaBroker implements AutoCloseable {
                             .configs(
                                     Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)));
             admin.createTopics(List.of(t)).all().get();
+            awaitVisible(admin, topic);
         } catch (ExecutionException e) {
             throw new IllegalStateException("failed to create topic " + topic, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Waits until the broker answers metadata requests for a new topic: creation returns once the
+     * controller has it, and a client that asks the broker a moment later may still be told the
+     * topic does not exist.
+     */
+    private static void awaitVisible(Admin admin, String topic)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                admin.describeTopics(List.of(topic)).allTopicNames().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -108,7 +108,7 @@ class KafkaEndToEndITCase {
                         name: kafka-dead-letters
                         sources:
                           - { uri: "sample:vtest.avi", max-frames: 5 }
-                          - { id: gate, uri: "rtsp://127.0.0.1:1/gate" }
+                          - { id: gate, uri: "rtsp://127.0.0.1:1/gate", reconnect: { max-attempts: 1 } }
                         stages:
                           - detect: { model: nanodet-coco }
                         sinks:

@@ -2,6 +2,7 @@ package io.frameflow.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.frameflow.common.EncodedPacket;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,5 +299,54 @@ class PublishEndToEndITCase {
                         kafka.bootstrapServers());
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(errorLine(run)).isEqualTo("--input: file not found: " + missing);
+    }
+
+    @Test
+    void aPublishedClipReplaysThroughAPipelineWithOneResultPerFrame() {
+        kafka.createTopic("replay", 1);
+        Cli.Result published = publish("replay", "--stream", "lobby");
+        assertThat(published.exit()).as(published.toString()).isZero();
+        Path pipeline =
+                Cli.pipeline(
+                        dir,
+                        """
+                        name: replay
+                        sources:
+                          - kafka: { bootstrap: "%s", topic: replay, start: earliest, until: latest }
+                        stages:
+                          - detect: { model: nanodet-coco, threshold: 0.35 }
+                        sinks:
+                          - jsonl: { path: %s }
+                        execution: { checkpoint-interval: 1s }
+                        """
+                                .formatted(kafka.bootstrapServers(), dir.resolve("out")));
+
+        Cli.Result run = Cli.run("run", pipeline.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        List<JsonNode> results = Cli.readJsonLines(dir.resolve("out"));
+        assertThat(results.stream().map(r -> r.get("seq").asLong()))
+                .containsExactlyInAnyOrderElementsOf(LongStream.range(0, FRAMES).boxed().toList());
+        assertThat(results)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.get("stream").asText()).isEqualTo("lobby");
+                            assertThat(r.get("width").asInt()).isEqualTo(640);
+                            assertThat(r.get("time_source").asText()).isEqualTo("media");
+                        });
+        // the clip is vtest.avi's pedestrians: the detector must see people after the round trip
+        long withPeople =
+                results.stream()
+                        .filter(
+                                r ->
+                                        StreamSupport.stream(
+                                                        r.get("detections").spliterator(), false)
+                                                .anyMatch(
+                                                        d ->
+                                                                d.get("label")
+                                                                        .asText()
+                                                                        .equals("person")))
+                        .count();
+        assertThat(withPeople).isGreaterThan(FRAMES * 9L / 10);
     }
 }

@@ -32,6 +32,9 @@ final class KafkaSources {
             if (spec.start() != null) {
                 builder.start(KafkaVideoSource.Start.valueOf(spec.start().name()));
             }
+            if (spec.until() == KafkaSourceSpec.Until.LATEST) {
+                builder.untilLatest();
+            }
             PacketDecodeOptions decode = PacketDecodeOptions.defaults();
             if (spec.maxGopBytes() != null) {
                 decode = decode.withMaxGopBytes(spec.maxGopBytes());
@@ -60,6 +63,7 @@ final class KafkaSources {
                 + group(spec, jobName)
                 + ", start "
                 + start
+                + (spec.until() == KafkaSourceSpec.Until.LATEST ? ", until the latest offsets" : "")
                 + ")";
     }
 }

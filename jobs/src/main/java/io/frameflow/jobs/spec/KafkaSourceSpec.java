@@ -15,6 +15,8 @@ import java.util.List;
  *     the earliest; the default), {@code earliest} or {@code latest}
  * @param maxGopBytes the most bytes kept per stream since its last keyframe (default 32 MiB)
  * @param streams read only these stream ids; optional (default: all)
+ * @param until {@code never} (the default: follow the topic until stopped) or {@code latest}: stop
+ *     at the offsets that were the latest when the job started, to replay what is recorded
  */
 public record KafkaSourceSpec(
         @JsonProperty("bootstrap") String bootstrap,
@@ -22,10 +24,19 @@ public record KafkaSourceSpec(
         @JsonProperty("group") String group,
         @JsonProperty("start") Start start,
         @JsonProperty("max-gop-bytes") Long maxGopBytes,
-        @JsonProperty("streams") List<String> streams) {
+        @JsonProperty("streams") List<String> streams,
+        @JsonProperty("until") Until until) {
 
     public KafkaSourceSpec {
         streams = streams == null ? List.of() : List.copyOf(streams);
+    }
+
+    /** Where a Kafka source ends, as written in the pipeline file. */
+    public enum Until {
+        @JsonProperty("never")
+        NEVER,
+        @JsonProperty("latest")
+        LATEST
     }
 
     /** Where a Kafka source starts, as written in the pipeline file. */

@@ -8,6 +8,7 @@ import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.ingest.ffmpeg.DecoderOptions;
+import io.frameflow.ingest.source.LiveStreamOptions;
 import io.frameflow.ingest.source.VideoSource;
 import io.frameflow.ingest.source.VideoStreamSpec;
 import io.frameflow.operators.batch.BatchOptions;
@@ -120,7 +121,9 @@ class SilentStreamWatermarkITCase {
                                                 "http://127.0.0.1:"
                                                         + silent.getLocalPort()
                                                         + "/live")
-                                        .withOptions(cameraOptions))
+                                        .withOptions(cameraOptions)
+                                        // one attempt: the run ends when the camera gives up
+                                        .withLive(LiveStreamOptions.defaults().withMaxAttempts(1)))
                         .build();
         FrameflowJob.Parts parts =
                 new FrameflowJob.Parts(
