@@ -11,13 +11,13 @@ import io.frameflow.ingest.publish.PublisherOptions;
 import io.frameflow.ingest.publish.VideoPublisher;
 import io.frameflow.ingest.uri.StreamUri;
 import io.frameflow.jobs.run.ProgressLine;
+import io.frameflow.jobs.run.ShutdownHooks;
 import io.frameflow.jobs.run.Terminal;
 import io.frameflow.jobs.samples.SampleVideos;
 import io.frameflow.jobs.spec.DurationValue;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -178,7 +178,7 @@ final class PublishCommand implements Callable<Integer> {
                     new Thread(
                             () -> {
                                 publisher.stop();
-                                awaitQuietly(done);
+                                ShutdownHooks.await(done, 30);
                             },
                             "frameflow-publish-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -187,25 +187,9 @@ final class PublishCommand implements Callable<Integer> {
                         publisher.publish(reader, s -> terminal.progress(line.format(s.packets())));
                 terminal.result("Published " + summary.describe());
             } finally {
-                removeHook(hook);
+                ShutdownHooks.remove(hook);
                 done.countDown();
             }
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // the JVM is shutting down: the hook is running and waits for the summary
         }
     }
 }

@@ -71,7 +71,7 @@ public final class EmbeddedRunner {
             report.accept(outcome);
             return outcome;
         } finally {
-            removeHook(hook);
+            ShutdownHooks.remove(hook);
             reported.countDown();
             // a savepoint left behind is harmless: the next run writes its own
             TreeDeleter.deleteQuietly(savepoints);
@@ -173,18 +173,6 @@ public final class EmbeddedRunner {
             terminal.error("could not stop cleanly (" + e + "); cancelling");
             client.cancel();
         }
-        try {
-            reported.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // the JVM is shutting down: the hook is running and waits for the report
-        }
+        ShutdownHooks.await(reported, 60);
     }
 }
