@@ -295,10 +295,15 @@ public final class FFmpegDecoder implements AutoCloseable {
         byte[] bgr = withPixels ? converter.convert(frame) : null;
         input.frameArrived();
         long ptsMicros = pts.next(rawMicros);
-        // read for every frame: the demuxer sets it only once the first sender report is in
+        // read for every frame: the demuxer sets it only once the first sender report is in. The
+        // demuxer's own timestamp, not the smoothed one: after each sender report FFmpeg re-bases
+        // RTP times on the report, and a camera whose pictures come faster than its timestamps
+        // say gets timestamps that repeat; their smoothed replacements drift from its clock.
         long wallClock =
-                SenderReportClock.wallClockMicros(
-                        input.format().start_time_realtime(), startMicros, ptsMicros);
+                rawMicros == MonotonicPts.NONE
+                        ? SenderReportClock.UNKNOWN
+                        : SenderReportClock.wallClockMicros(
+                                input.format().start_time_realtime(), startMicros, rawMicros);
         return new DecodedFrame(ptsMicros, wallClock, frame.width(), frame.height(), damaged, bgr);
     }
 

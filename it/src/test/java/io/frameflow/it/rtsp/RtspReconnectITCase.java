@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.StreamItem;
+import io.frameflow.common.TimeSource;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
@@ -86,10 +87,18 @@ class RtspReconnectITCase {
         }
     }
 
-    /** A frame as "cam:seq", a dead letter as "!" + its description: small, no pixels. */
+    /**
+     * A frame as "cam:seq", with "@" and its age in milliseconds (now minus capture time) when its
+     * capture time is the camera's clock; a dead letter as "!" + its description. Small, no pixels.
+     */
     private static String summary(StreamItem item) {
         return item instanceof VideoFrame f
-                ? f.streamId() + ":" + f.seq()
+                ? f.streamId()
+                        + ":"
+                        + f.seq()
+                        + (f.timeSource() == TimeSource.SENDER_REPORT
+                                ? "@" + (System.currentTimeMillis() - f.captureTimeMillis())
+                                : "")
                 : "!"
                         + (((DeadLetter) item).fatal() ? "fatal " : "")
                         + ((DeadLetter) item).describe();
@@ -157,9 +166,19 @@ class RtspReconnectITCase {
             List<Long> cam =
                     seen.stream()
                             .filter(s -> s.startsWith("cam:"))
-                            .map(s -> Long.parseLong(s.substring(4)))
+                            .map(s -> Long.parseLong(s.substring(4).split("@")[0]))
                             .toList();
             assertThat(cam).isSorted().doesNotHaveDuplicates();
+            // the camera runs on this machine's clock: once its RTCP sender reports are in, a
+            // frame's capture time is its clock's, a little before now, on both connections (a
+            // mapping through smoothed timestamps drifted by 100 ms per second here)
+            List<Long> ages =
+                    seen.stream()
+                            .filter(s -> s.startsWith("cam:") && s.contains("@"))
+                            .map(s -> Long.parseLong(s.substring(s.indexOf('@') + 1)))
+                            .toList();
+            assertThat(ages).as("sender-report frames").hasSizeGreaterThan(10);
+            assertThat(ages).allSatisfy(age -> assertThat(age).isBetween(-300L, 3_000L));
             long widestGap = 0;
             int gapAt = -1;
             for (int i = 1; i < cam.size(); i++) {
