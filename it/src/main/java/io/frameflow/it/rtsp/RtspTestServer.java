@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,10 +56,19 @@ public final class RtspTestServer implements AutoCloseable {
      * @param gop frames from one keyframe to the next
      * @param width width to scale to, 0 to keep the clip's size
      * @param height height to scale to, 0 to keep the clip's size
+     * @param transports the RTSP transports the server offers
      */
-    public record Options(Path video, String path, int fps, int gop, int width, int height) {
+    public record Options(
+            Path video,
+            String path,
+            int fps,
+            int gop,
+            int width,
+            int height,
+            Transports transports) {
         public Options {
             Objects.requireNonNull(video, "video");
+            Objects.requireNonNull(transports, "transports");
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("path '" + path + "' must start with '/'");
             }
@@ -70,20 +80,31 @@ public final class RtspTestServer implements AutoCloseable {
 
         /** {@code video} at 10 fps, a keyframe every 10 frames, its own size, at {@code /live}. */
         public static Options of(Path video) {
-            return new Options(video, "/live", 10, 10, 0, 0);
+            return new Options(video, "/live", 10, 10, 0, 0, Transports.BOTH);
         }
 
         public Options withSize(int w, int h) {
-            return new Options(video, path, fps, gop, w, h);
+            return new Options(video, path, fps, gop, w, h, transports);
         }
 
         public Options withFps(int value) {
-            return new Options(video, path, value, gop, width, height);
+            return new Options(video, path, value, gop, width, height, transports);
         }
 
         public Options withGop(int value) {
-            return new Options(video, path, fps, value, width, height);
+            return new Options(video, path, fps, value, width, height, transports);
         }
+
+        public Options withTransports(Transports value) {
+            return new Options(video, path, fps, gop, width, height, value);
+        }
+    }
+
+    /** Which RTSP transports the server accepts for the media: a real camera may offer one. */
+    public enum Transports {
+        TCP,
+        UDP,
+        BOTH
     }
 
     private final Options options;
@@ -127,7 +148,8 @@ public final class RtspTestServer implements AutoCloseable {
                         "--fps", Integer.toString(options.fps()),
                         "--gop", Integer.toString(options.gop()),
                         "--width", Integer.toString(options.width()),
-                        "--height", Integer.toString(options.height())));
+                        "--height", Integer.toString(options.height()),
+                        "--protocols", options.transports().name().toLowerCase(Locale.ROOT)));
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
