@@ -349,4 +349,31 @@ class PublishEndToEndITCase {
                         .count();
         assertThat(withPeople).isGreaterThan(FRAMES * 9L / 10);
     }
+
+    @Test
+    void aReplayWithSamplingAnalysesEveryFourthFrameOfTheTopic() {
+        kafka.createTopic("replay-sampled", 1);
+        assertThat(publish("replay-sampled", "--stream", "lobby").exit()).isZero();
+        Path pipeline =
+                Cli.pipeline(
+                        dir,
+                        """
+                        name: replay-sampled
+                        sources:
+                          - kafka: { bootstrap: "%s", topic: replay-sampled, start: earliest, until: latest }
+                            sample: { every: 4 }
+                        stages:
+                          - detect: { model: nanodet-coco }
+                        sinks:
+                          - jsonl: { path: %s }
+                        """
+                                .formatted(kafka.bootstrapServers(), dir.resolve("out")));
+
+        Cli.Result run = Cli.run("run", pipeline.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(Cli.readJsonLines(dir.resolve("out")).stream().map(r -> r.get("seq").asLong()))
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(0, FRAMES).filter(seq -> seq % 4 == 0).boxed().toList());
+    }
 }

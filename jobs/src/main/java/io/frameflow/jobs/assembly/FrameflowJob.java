@@ -47,13 +47,22 @@ public final class FrameflowJob {
      * @param name unique in the job; the uids of its source and decode step derive from it
      * @param source the Kafka source (see {@code KafkaVideoSource})
      * @param decode options of the decode step
+     * @param sampling the sampling rule of every stream of the topic, or null for none
      */
     public record KafkaInput(
-            String name, KafkaSource<PacketItem> source, PacketDecodeOptions decode) {
+            String name,
+            KafkaSource<PacketItem> source,
+            PacketDecodeOptions decode,
+            Sampling sampling) {
         public KafkaInput {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(decode, "decode");
+        }
+
+        /** An input whose every frame is analysed. */
+        public KafkaInput(String name, KafkaSource<PacketItem> source, PacketDecodeOptions decode) {
+            this(name, source, decode, null);
         }
     }
 
@@ -252,6 +261,14 @@ public final class FrameflowJob {
                             .name(k.name() + "-event-time")
                             .uid("frameflow-" + k.name() + "-event-time")
                             .setParallelism(parts.parallelism());
+            if (k.sampling() != null) {
+                decoded =
+                        decoded.process(new SamplingFunction(k.sampling()))
+                                .returns(StreamItemTypeInfoFactory.TYPE_INFO)
+                                .name(k.name() + "-sample")
+                                .uid("frameflow-" + k.name() + "-sample")
+                                .setParallelism(parts.parallelism());
+            }
             items = items == null ? decoded : items.union(decoded);
         }
         return items;

@@ -4,6 +4,7 @@ import io.frameflow.ingest.kafka.KafkaVideoSource;
 import io.frameflow.ingest.kafka.PacketDecodeOptions;
 import io.frameflow.jobs.spec.KafkaSourceSpec;
 import io.frameflow.jobs.spec.PipelineSpecException;
+import io.frameflow.operators.sample.Sampling;
 import java.util.LinkedHashSet;
 
 /** Builds the Kafka video sources of a pipeline from its {@code sources[i].kafka} entries. */
@@ -18,12 +19,13 @@ final class KafkaSources {
     }
 
     /**
-     * The source and decode options of entry {@code index}; {@code at} names it in messages.
+     * The source, decode options and sampling (of all its streams, or null) of entry {@code index};
+     * {@code at} names it in messages.
      *
      * @throws PipelineSpecException when an option is out of range
      */
     static FrameflowJob.KafkaInput build(
-            KafkaSourceSpec spec, String jobName, int index, String at) {
+            KafkaSourceSpec spec, String jobName, int index, Sampling sampling, String at) {
         try {
             KafkaVideoSource.Builder builder =
                     KafkaVideoSource.builder(spec.bootstrap(), spec.topic())
@@ -39,7 +41,7 @@ final class KafkaSources {
             if (spec.maxGopBytes() != null) {
                 decode = decode.withMaxGopBytes(spec.maxGopBytes());
             }
-            return new FrameflowJob.KafkaInput("kafka-" + index, builder.build(), decode);
+            return new FrameflowJob.KafkaInput("kafka-" + index, builder.build(), decode, sampling);
         } catch (IllegalArgumentException e) {
             throw new PipelineSpecException(at + ": " + e.getMessage(), e);
         }

@@ -71,7 +71,12 @@ final class SourceResolver {
             SourceSpec spec = specs.get(i);
             if (spec.kafka() != null) {
                 String at = file + ": sources[" + i + "].kafka";
-                FrameflowJob.KafkaInput input = KafkaSources.build(spec.kafka(), jobName, i, at);
+                Sampling rule =
+                        spec.sample() == null
+                                ? null
+                                : sampling(spec.sample(), file + ": sources[" + i + "].sample");
+                FrameflowJob.KafkaInput input =
+                        KafkaSources.build(spec.kafka(), jobName, i, rule, at);
                 kafka.add(input);
                 descriptions.add(KafkaSources.describe(spec.kafka(), jobName));
                 totalKnown = false; // a topic has no end

@@ -181,7 +181,13 @@ final class PipelineValidator {
         require(s.stallTimeout() == null, at + ".stall-timeout", live);
         require(s.buffer() == null, at + ".buffer", live);
         require(s.rtspTransport() == null, at + ".rtsp-transport", live);
-        require(s.sample() == null, at + ".sample", "is not supported on a kafka source yet");
+        if (s.sample() != null) {
+            sample(s.sample(), at + ".sample");
+            require(
+                    s.sample().keyframesOnly() == null,
+                    at + ".sample.keyframes-only",
+                    "is not supported on a kafka source yet; use max-fps or every");
+        }
         KafkaSourceSpec k = s.kafka();
         String key = at + ".kafka";
         require(

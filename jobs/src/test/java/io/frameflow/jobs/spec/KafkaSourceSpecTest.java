@@ -119,13 +119,14 @@ class KafkaSourceSpecTest {
     }
 
     @Test
-    void liveAndSamplingKeysDoNotApplyToKafka() {
+    void liveKeysAndKeyframesOnlyDoNotApplyToKafka() {
         rejects(
                 "- { stall-timeout: 5s, kafka: { bootstrap: \"h:1\", topic: t } }",
                 "p.yaml: line 3: sources[0].stall-timeout: applies to live uri sources; a kafka"
                         + " source reads recorded packets");
         rejects(
-                "- { sample: { every: 2 }, kafka: { bootstrap: \"h:1\", topic: t } }",
-                "p.yaml: line 3: sources[0].sample: is not supported on a kafka source yet");
+                "- { sample: { keyframes-only: true }, kafka: { bootstrap: \"h:1\", topic: t } }",
+                "p.yaml: line 3: sources[0].sample.keyframes-only: is not supported on a kafka"
+                        + " source yet; use max-fps or every");
     }
 }

@@ -18,7 +18,8 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Leaves out frames by each stream's {@link Sampling} rule; frames of streams without a rule, and
+ * Leaves out frames by each stream's {@link Sampling} rule, or by one rule for every stream (for a
+ * Kafka topic, whose streams are known only as they arrive); frames of streams without a rule, and
  * all dead letters, pass unchanged. Chain it right after the source (forward, same parallelism), so
  * that left-out frames never reach the model stages. Every frame left out is counted in the metric
  * {@code stream.<id>.framesSampledOut} of this operator.
@@ -37,6 +38,7 @@ public final class SamplingFunction extends ProcessFunction<StreamItem, StreamIt
     private static final String COUNTER = "framesSampledOut";
 
     private final Map<String, Sampling> rules;
+    private final Sampling everyStream;
 
     private transient Map<String, Long> lastSlots;
     private transient Map<String, Counter> counters;
@@ -47,29 +49,40 @@ public final class SamplingFunction extends ProcessFunction<StreamItem, StreamIt
      */
     public SamplingFunction(Map<String, Sampling> rules) {
         this.rules = Map.copyOf(Objects.requireNonNull(rules, "rules"));
+        this.everyStream = null;
+    }
+
+    /**
+     * @param everyStream the rule of every stream that reaches this function
+     */
+    public SamplingFunction(Sampling everyStream) {
+        this.rules = Map.of();
+        this.everyStream = Objects.requireNonNull(everyStream, "everyStream");
     }
 
     @Override
     public void open(OpenContext openContext) {
         counters = new HashMap<>();
-        for (String id : rules.keySet()) {
-            counters.put(
-                    id,
-                    getRuntimeContext().getMetricGroup().addGroup("stream", id).counter(COUNTER));
-        }
+        rules.keySet().forEach(this::counter);
+    }
+
+    private Counter counter(String streamId) {
+        return counters.computeIfAbsent(
+                streamId,
+                id -> getRuntimeContext().getMetricGroup().addGroup("stream", id).counter(COUNTER));
     }
 
     @Override
     public void processElement(StreamItem item, Context ctx, Collector<StreamItem> out) {
         if (item instanceof VideoFrame frame && !keep(frame)) {
-            counters.get(frame.streamId()).inc();
+            counter(frame.streamId()).inc();
             return;
         }
         out.collect(item);
     }
 
     private boolean keep(VideoFrame frame) {
-        Sampling rule = rules.get(frame.streamId());
+        Sampling rule = rules.getOrDefault(frame.streamId(), everyStream);
         if (rule == null) {
             return true;
         }

@@ -54,6 +54,24 @@ class SamplingFunctionTest {
     }
 
     @Test
+    void oneRuleForEveryStreamCoversStreamsSeenOnlyAtRunTime() throws Exception {
+        var h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(new SamplingFunction(new Sampling.EveryNth(2))),
+                        StreamItemSerializer.INSTANCE);
+        h.setup(StreamItemSerializer.INSTANCE);
+        h.open();
+        try (h) {
+            for (long seq = 0; seq < 6; seq++) {
+                h.processElement(frame("cam-1", seq, seq * 40_000), seq);
+                h.processElement(frame("cam-2", seq, seq * 40_000), seq);
+            }
+            assertThat(kept(h, "cam-1")).containsExactly(0L, 2L, 4L);
+            assertThat(kept(h, "cam-2")).containsExactly(0L, 2L, 4L);
+        }
+    }
+
+    @Test
     void aRestoredRunKeepsExactlyTheFramesOfAnUnbrokenOne() throws Exception {
         Map<String, Sampling> rules = Map.of("a", new Sampling.MaxFps(4));
         List<Long> unbroken;
