@@ -26,7 +26,10 @@ class FFmpegLogBridgeTest {
     private Logger ffmpegLogger;
 
     @BeforeEach
-    void attach() {
+    void attach() throws InterruptedException {
+        // the bridge admits 20 lines a second for the whole JVM; tests that ran just before (the
+        // H.264 encoder is chatty) may have used this second's share: start in a fresh one
+        Thread.sleep(1_100);
         ffmpegLogger = (Logger) LogManager.getLogger("io.frameflow.ingest.ffmpeg.FFmpeg");
         capture.start();
         ffmpegLogger.addAppender(capture);
