@@ -1,14 +1,7 @@
 package io.frameflow.jobs.bench;
 
 import io.frameflow.common.TimeSource;
-import io.frameflow.inference.api.BgrImage;
-import io.frameflow.inference.api.DetectedObject;
-import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.detect.OnnxDetectorFactory;
-import io.frameflow.ingest.ffmpeg.DecodeEvent;
-import io.frameflow.ingest.ffmpeg.DecoderOptions;
-import io.frameflow.ingest.ffmpeg.FFmpegDecoder;
-import io.frameflow.ingest.uri.StreamUri;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,29 +19,18 @@ final class BareLatencyLoop {
     static List<LatencyBenchmark.Sample> run(String uri, OnnxDetectorFactory detector, long frames)
             throws Exception {
         List<LatencyBenchmark.Sample> latencies = new ArrayList<>();
-        try (Predictor<BgrImage, List<DetectedObject>> predictor = detector.create();
-                FFmpegDecoder decoder =
-                        new FFmpegDecoder(StreamUri.parse(uri), DecoderOptions.defaults())) {
-            decoder.open();
-            long done = 0;
-            while (done < frames) {
-                DecodeEvent event = decoder.next();
-                if (event == DecodeEvent.Signal.END_OF_STREAM) {
-                    break;
-                }
-                if (event instanceof DecodeEvent.DecodedFrame f) {
-                    long decoded = System.currentTimeMillis();
-                    predictor.predict(new BgrImage(f.width(), f.height(), f.bgr()));
+        BareLoop.decodeAndDetect(
+                uri,
+                detector,
+                frames,
+                (f, decoded, found) -> {
                     boolean sender = f.hasWallClock();
                     long capture = sender ? Math.floorDiv(f.wallClockMicros(), 1000L) : decoded;
                     latencies.add(
                             new LatencyBenchmark.Sample(
                                     sender ? TimeSource.SENDER_REPORT : TimeSource.ARRIVAL,
                                     System.currentTimeMillis() - capture));
-                    done++;
-                }
-            }
-        }
+                });
         return latencies;
     }
 }
