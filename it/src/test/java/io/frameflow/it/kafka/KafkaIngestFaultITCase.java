@@ -11,6 +11,8 @@ import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.common.serde.PacketItemTypeInfoFactory;
 import io.frameflow.common.serde.StreamItemTypeInfoFactory;
+import io.frameflow.inference.fetch.FrameflowCache;
+import io.frameflow.inference.fetch.ProgressListener;
 import io.frameflow.ingest.ffmpeg.DecoderOptions;
 import io.frameflow.ingest.ffmpeg.H264Transcoder;
 import io.frameflow.ingest.ffmpeg.PacketReader;
@@ -19,6 +21,7 @@ import io.frameflow.ingest.kafka.PacketDecodeOptions;
 import io.frameflow.ingest.kafka.PacketDecodeStage;
 import io.frameflow.ingest.kafka.PacketRecords;
 import io.frameflow.ingest.uri.StreamUri;
+import io.frameflow.jobs.samples.SampleVideos;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.detect.DetectionStage;
 import io.frameflow.sinks.kafka.KafkaResultSink;
@@ -125,9 +128,13 @@ class KafkaIngestFaultITCase {
         assertThat(counts).hasSize(STREAMS.size() * FRAMES);
     }
 
-    /** A 320x240 H.264 clip with a keyframe every GOP frames, as packets. */
+    /** The sample video as a 320x240 H.264 clip with a keyframe every GOP frames, as packets. */
     private List<EncodedPacket> encode() throws Exception {
-        Path source = PatternClip.write(dir.resolve("pattern.avi"), FRAMES, 320, 240);
+        Path source =
+                SampleVideos.resolve(
+                        "sample:vtest.avi",
+                        FrameflowCache.fromEnvironment(),
+                        ProgressListener.NONE);
         Path clip = dir.resolve("clip.h264");
         H264Transcoder.transcode(
                 source, clip, H264Transcoder.Options.of(320, 240, FRAMES).withGop(GOP));
