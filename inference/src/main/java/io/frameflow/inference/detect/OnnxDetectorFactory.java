@@ -2,18 +2,15 @@ package io.frameflow.inference.detect;
 
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
-import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.inference.catalog.FetchedModel;
-import io.frameflow.inference.fetch.Sha256;
-import io.frameflow.inference.onnx.OnnxPredictor;
-import io.frameflow.inference.onnx.OnnxSessionOptions;
+import io.frameflow.inference.runtime.LocalModelFile;
+import io.frameflow.inference.runtime.ModelRuntime;
+import io.frameflow.inference.runtime.RuntimeOptions;
 import io.frameflow.inference.spec.ModelSpec;
 import io.frameflow.inference.spec.ModelTask;
 import io.frameflow.inference.spec.NanoDetGflDecoderSpec;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,36 +50,13 @@ public final class OnnxDetectorFactory implements PredictorFactory<BgrImage, Lis
 
     @Override
     public Predictor<BgrImage, List<DetectedObject>> create() {
-        Path file = Path.of(onnxFile);
-        if (!Files.isRegularFile(file)) {
-            throw new InferenceException(
-                    "model "
-                            + modelId()
-                            + ": "
-                            + file
-                            + " does not exist on this machine; fetch the model into the cache"
-                            + " here (or share the cache) before starting the job");
-        }
-        String actual = Sha256.of(file);
-        if (!actual.equals(onnxSha256)) {
-            throw new InferenceException(
-                    "model "
-                            + modelId()
-                            + ": "
-                            + file
-                            + " has sha256 "
-                            + actual
-                            + " but "
-                            + onnxSha256
-                            + " was recorded when it was fetched; fetch the model again");
-        }
-        OnnxSessionOptions session =
-                OnnxSessionOptions.defaults().withIntraOpThreads(options.threads());
-        return OnnxPredictor.load(
-                modelId(),
-                file,
-                session,
-                options.maxBatchSize(),
+        RuntimeOptions runtime =
+                RuntimeOptions.defaults()
+                        .withThreads(options.threads())
+                        .withMaxBatchSize(options.maxBatchSize());
+        return ModelRuntime.load(
+                new LocalModelFile(modelId(), onnxFile, onnxSha256),
+                runtime,
                 new NanoDetTranslator(spec, options));
     }
 

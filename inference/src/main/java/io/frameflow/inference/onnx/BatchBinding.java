@@ -3,6 +3,8 @@ package io.frameflow.inference.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import io.frameflow.inference.runtime.ItemOutputs;
+import io.frameflow.inference.runtime.ModelSignature;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

@@ -4,9 +4,12 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.api.Predictor;
+import io.frameflow.inference.runtime.ModelSignature;
+import io.frameflow.inference.runtime.Translator;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +45,15 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
         int modelBatch = session.batchSize(translator.inputName(), translator.outputNames());
         ModelSignature signature = session.signature();
         translator.check(signature);
-        this.itemInputShape = signature.input(translator.inputName());
+        this.itemInputShape =
+                resolved(translator.inputName(), translator.itemInputShape(signature));
         this.itemOutputShapes = new LinkedHashMap<>();
         for (String output : translator.outputNames()) {
-            itemOutputShapes.put(output, signature.output(output));
+            itemOutputShapes.put(
+                    output,
+                    resolved(
+                            output,
+                            translator.itemOutputShape(output, itemInputShape.clone(), signature)));
         }
         this.fixedBatch = modelBatch > 0;
         this.batchCapacity = fixedBatch ? modelBatch : maxBatchSize;
@@ -56,6 +64,20 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
             inputItems[i] = inputBuffer.slice(i * itemSize, itemSize);
         }
         this.bindings = new BatchBinding[batchCapacity + 1];
+    }
+
+    private long[] resolved(String tensor, long[] shape) {
+        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+            throw new InferenceException(
+                    "model "
+                            + modelId
+                            + ": tensor '"
+                            + tensor
+                            + "' has per-item shape "
+                            + Arrays.toString(shape)
+                            + " with a dynamic dimension that its translator does not fix");
+        }
+        return shape.clone();
     }
 
     /**

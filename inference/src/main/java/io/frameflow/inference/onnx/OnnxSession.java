@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.frameflow.inference.api.InferenceException;
+import io.frameflow.inference.runtime.ModelSignature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,8 +111,10 @@ final class OnnxSession implements AutoCloseable {
     /**
      * The float tensors per item (batch dimension removed).
      *
-     * @throws InferenceException if a tensor has no batch dimension or a dynamic dimension other
-     *     than the batch
+     * <p>Dimensions other than the batch that the model leaves dynamic are -1; the translator fixes
+     * them.
+     *
+     * @throws InferenceException if a tensor has no batch dimension
      */
     ModelSignature signature() {
         return new ModelSignature(modelId, perItem(inputShapes), perItem(outputShapes));
@@ -121,9 +124,11 @@ final class OnnxSession implements AutoCloseable {
         Map<String, long[]> perItem = new LinkedHashMap<>();
         shapes.forEach(
                 (name, shape) -> {
-                    long[] item =
-                            Arrays.copyOfRange(shape, Math.min(1, shape.length), shape.length);
-                    if (shape.length > 0 && Arrays.stream(item).allMatch(d -> d > 0)) {
+                    if (shape.length > 0) {
+                        long[] item = Arrays.copyOfRange(shape, 1, shape.length);
+                        for (int i = 0; i < item.length; i++) {
+                            item[i] = item[i] > 0 ? item[i] : -1;
+                        }
                         perItem.put(name, item);
                     }
                 });
@@ -175,9 +180,7 @@ final class OnnxSession implements AutoCloseable {
                             + "s: "
                             + shapes.keySet());
         }
-        boolean dynamicBeyondBatch =
-                shape.length == 0 || Arrays.stream(shape).skip(1).anyMatch(d -> d <= 0);
-        if (dynamicBeyondBatch) {
+        if (shape.length == 0) {
             throw new InferenceException(
                     "model "
                             + modelId
@@ -187,9 +190,7 @@ final class OnnxSession implements AutoCloseable {
                             + kind
                             + " '"
                             + name
-                            + "' has shape "
-                            + Arrays.toString(shape)
-                            + "; only the first (batch) dimension may be dynamic");
+                            + "' is a scalar; it needs a batch dimension");
         }
         return shape;
     }

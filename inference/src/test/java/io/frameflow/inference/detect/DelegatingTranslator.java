@@ -2,9 +2,9 @@ package io.frameflow.inference.detect;
 
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
-import io.frameflow.inference.onnx.ItemOutputs;
-import io.frameflow.inference.onnx.ModelSignature;
-import io.frameflow.inference.onnx.Translator;
+import io.frameflow.inference.runtime.ItemOutputs;
+import io.frameflow.inference.runtime.ModelSignature;
+import io.frameflow.inference.runtime.Translator;
 import java.nio.FloatBuffer;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.catalog.ModelCatalog;
-import io.frameflow.inference.onnx.ModelSignature;
+import io.frameflow.inference.runtime.ModelSignature;
 import io.frameflow.inference.spec.ModelSpec;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;

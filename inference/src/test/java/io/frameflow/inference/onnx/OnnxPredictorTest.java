@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.frameflow.inference.api.InferenceException;
+import io.frameflow.inference.runtime.ItemOutputs;
+import io.frameflow.inference.runtime.ModelSignature;
+import io.frameflow.inference.runtime.Translator;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
-package io.frameflow.inference.onnx;
+package io.frameflow.inference.runtime;
 
 import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
  * Pre- and post-processing of one item for a model with one float input. Batching is not its
- * concern: the {@link OnnxPredictor} gives it one item's slice of the batch tensors. A translator
- * may keep scratch buffers between calls; it is used by one thread at a time.
+ * concern: the predictor (ONNX Runtime or TensorRT) gives it one item's slice of the batch tensors.
+ * A translator may keep scratch buffers between calls; it is used by one thread at a time.
  *
  * @param <I> one input item
  * @param <O> the result for one item
@@ -26,6 +26,25 @@ public interface Translator<I, O> {
      * @throws io.frameflow.inference.api.InferenceException naming the model, tensor and shapes
      */
     void check(ModelSignature signature);
+
+    /**
+     * The per-item shape (batch dimension excluded) of the input this translator fills. The model's
+     * own shape has -1 where a dimension is dynamic (e.g. the height and width of a fully
+     * convolutional model); a translator of such a model fixes them here, e.g. to its tile size.
+     * Every dimension of the result must be positive.
+     */
+    default long[] itemInputShape(ModelSignature signature) {
+        return signature.input(inputName());
+    }
+
+    /**
+     * The per-item shape of {@code output} when the input has {@code itemInputShape}. A translator
+     * whose model has dynamic output dimensions computes them here (e.g. the input size times the
+     * upscaling factor). Every dimension of the result must be positive.
+     */
+    default long[] itemOutputShape(String output, long[] itemInputShape, ModelSignature signature) {
+        return signature.output(output);
+    }
 
     /**
      * Writes one item's input.

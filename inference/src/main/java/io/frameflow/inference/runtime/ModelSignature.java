@@ -1,4 +1,4 @@
-package io.frameflow.inference.onnx;
+package io.frameflow.inference.runtime;
 
 import io.frameflow.inference.api.InferenceException;
 import java.util.Collections;
@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The tensors of a loaded model as a translator sees them: per item, without the batch dimension.
+ * The tensors of a loaded model as a translator sees them: per item, without the batch dimension,
+ * with -1 where a dimension other than the batch is dynamic.
  *
  * @param modelId the model, for error messages
  * @param inputs per-item shape of each float input, by name

@@ -1,4 +1,4 @@
-package io.frameflow.inference.onnx;
+package io.frameflow.inference.runtime;
 
 import java.nio.FloatBuffer;
 

@@ -1,0 +1,28 @@
+package io.frameflow.inference.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One class of a segmentation result.
+ *
+ * @param classId index of the label in the model's label list
+ * @param label class name, e.g. {@code person} or {@code text}
+ * @param areaFraction share of the picture's area that belongs to the class, in [0, 1]
+ * @param mask the class's mask at the model's output resolution
+ * @param polygons outlines of the class's connected regions (largest first), in pixels of the
+ *     picture that was passed in; regions below the configured minimum area are left out
+ */
+public record SegmentedClass(
+        int classId, String label, double areaFraction, RleMask mask, List<Polygon> polygons) {
+
+    public SegmentedClass {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(mask, "mask");
+        if (!(areaFraction >= 0 && areaFraction <= 1)) {
+            throw new IllegalArgumentException(
+                    "area fraction must be in [0, 1], got " + areaFraction);
+        }
+        polygons = List.copyOf(polygons);
+    }
+}
