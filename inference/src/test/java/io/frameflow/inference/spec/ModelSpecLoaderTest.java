@@ -108,7 +108,7 @@ class ModelSpecLoaderTest {
     void rejectsAnUnknownDecoderType() {
         assertRejected(
                 edited("type: nanodet-gfl", "type: yolo"),
-                FILE + ": decoder.type: 'yolo' is not one of nanodet-gfl");
+                FILE + ": decoder.type: 'yolo' is not one of nanodet-gfl, probability-map");
     }
 
     @Test
