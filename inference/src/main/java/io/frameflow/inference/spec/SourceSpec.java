@@ -41,7 +41,7 @@ public record SourceSpec(
 
     /** An npm package as the source. */
     public static SourceSpec npm(NpmPackageSpec npm, SourceFilesSpec files, SourceFormat convert) {
-        return new SourceSpec(npm, null, files, convert);
+        return new SourceSpec(npm, null, files, convert, null);
     }
 
     /** The pinned sha256 of the package download (npm tarball or Maven jar). */
