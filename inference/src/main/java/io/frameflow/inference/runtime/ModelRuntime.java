@@ -57,15 +57,26 @@ public final class ModelRuntime {
                         translator,
                         trt.platform().orElseThrow(),
                         EngineCache.forModel(file));
-            } catch (InferenceException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // LinkageError: a libnvinfer whose symbols differ from the bindings' shows up
+                // only when a function is first called.
+                InferenceException failure =
+                        e instanceof InferenceException known
+                                ? known
+                                : new InferenceException(
+                                        "model "
+                                                + model.modelId()
+                                                + ": TensorRT failed to load it: "
+                                                + e,
+                                        e);
                 if (options.backend() != Backend.AUTO) {
-                    throw e;
+                    throw failure;
                 }
                 LOG.warn(
                         "model {}: TensorRT could not load it, falling back to ONNX Runtime"
                                 + " (CPU): {}",
                         model.modelId(),
-                        e.getMessage());
+                        failure.getMessage());
             }
         }
         OnnxSessionOptions session =

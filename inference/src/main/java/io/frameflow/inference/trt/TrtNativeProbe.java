@@ -39,10 +39,15 @@ final class TrtNativeProbe {
         }
         try {
             Loader.load(nvinfer.class);
-            Loader.load(nvonnxparser.class);
         } catch (Throwable t) {
             return TrtAvailability.unavailable(
                     "libnvinfer.so.10 not found: " + TrtAvailability.rootMessage(t));
+        }
+        try {
+            Loader.load(nvonnxparser.class);
+        } catch (Throwable t) {
+            return TrtAvailability.unavailable(
+                    "libnvonnxparser.so.10 not found: " + TrtAvailability.rootMessage(t));
         }
         int version = nvinfer.getInferLibVersion();
         String versionText = versionText(version);
