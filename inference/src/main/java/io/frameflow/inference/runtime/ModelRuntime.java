@@ -67,7 +67,7 @@ public final class ModelRuntime {
                                         "model "
                                                 + model.modelId()
                                                 + ": TensorRT failed to load it: "
-                                                + e,
+                                                + describe(e),
                                         e);
                 if (options.backend() != Backend.AUTO) {
                     throw failure;
@@ -83,5 +83,14 @@ public final class ModelRuntime {
                 OnnxSessionOptions.defaults().withIntraOpThreads(options.threads());
         return OnnxPredictor.load(
                 model.modelId(), file, session, options.maxBatchSize(), translator);
+    }
+
+    /** The error and, where it wraps others (a failed static initialiser), its innermost cause. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + ", caused by " + root;
     }
 }

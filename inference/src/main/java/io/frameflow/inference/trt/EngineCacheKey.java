@@ -3,6 +3,7 @@ package io.frameflow.inference.trt;
 import io.frameflow.inference.fetch.Sha256;
 import io.frameflow.inference.runtime.Precision;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public record EngineCacheKey(
     }
 
     private static List<Long> boxed(long[] shape) {
-        return java.util.Arrays.stream(shape).boxed().toList();
+        return Arrays.stream(shape).boxed().toList();
     }
 
     /** One {@code name=value} line per part, in a fixed order: what the file name hashes. */

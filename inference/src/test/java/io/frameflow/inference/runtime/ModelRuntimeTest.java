@@ -11,9 +11,12 @@ import io.frameflow.inference.onnx.OnnxPredictor;
 import io.frameflow.inference.onnx.TinyOnnxModels;
 import io.frameflow.inference.testing.LogCapture;
 import io.frameflow.inference.trt.TrtAvailability;
+import io.frameflow.inference.trt.TrtPlatform;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,18 +59,18 @@ class ModelRuntimeTest {
                 assertThat(results.get(i))
                         .containsExactly(VectorTranslator.expected(INPUTS.get(i)));
             }
-            assertThat(log.lines(Level.INFO))
+            assertThat(log.lines(Level.INFO, ModelRuntime.class))
                     .containsExactly(
                             "model tiny@1: ONNX Runtime (CPU), TensorRT unavailable: " + reason);
-            assertThat(log.lines(Level.WARN)).isEmpty();
+            assertThat(log.lines(Level.WARN, ModelRuntime.class)).isEmpty();
         }
     }
 
     @Test
     void onThisMachineTheReasonNamesTheMissingDriver() {
         assumeFalse(
-                java.nio.file.Files.exists(Path.of("/proc/driver/nvidia/version"))
-                        || java.nio.file.Files.exists(Path.of("/dev/nvidia0")),
+                Files.exists(Path.of("/proc/driver/nvidia/version"))
+                        || Files.exists(Path.of("/dev/nvidia0")),
                 "an NVIDIA driver is loaded here");
         assertThat(TrtAvailability.get().reason())
                 .isEqualTo("no NVIDIA driver (/proc/driver/nvidia/version missing)");
@@ -83,7 +86,7 @@ class ModelRuntimeTest {
             assertThat(predictor).isInstanceOf(OnnxPredictor.class);
             assertThat(predictor.predict(INPUTS.get(2)))
                     .containsExactly(VectorTranslator.expected(INPUTS.get(2)));
-            assertThat(log.lines(Level.INFO))
+            assertThat(log.lines(Level.INFO, ModelRuntime.class))
                     .containsExactly(
                             "model tiny@1: ONNX Runtime (CPU), forced by backend: onnxruntime");
         }
@@ -104,8 +107,67 @@ class ModelRuntimeTest {
                                     + reason
                                     + "; use backend auto or onnxruntime, or run on a host with"
                                     + " an NVIDIA driver and TensorRT 10");
-            assertThat(log.lines(Level.INFO)).isEmpty();
+            assertThat(log.lines(Level.INFO, ModelRuntime.class)).isEmpty();
         }
+    }
+
+    /**
+     * A probe that says yes where the libraries are in fact missing (a broken TensorRT install):
+     * the first TensorRT call fails inside native loading. AUTO must still give a working model.
+     */
+    @Test
+    void autoFallsBackWhenTensorRtFailsToLoadTheModel() throws IOException {
+        assumeNoTensorRt();
+        LocalModelFile cached = cachedModel();
+        try (LogCapture log = new LogCapture();
+                Predictor<float[], float[]> predictor =
+                        ModelRuntime.load(
+                                cached,
+                                RuntimeOptions.defaults().withThreads(1),
+                                new VectorTranslator(),
+                                BROKEN_TENSORRT)) {
+            assertThat(predictor).isInstanceOf(OnnxPredictor.class);
+            assertThat(predictor.predict(INPUTS.get(1)))
+                    .containsExactly(VectorTranslator.expected(INPUTS.get(1)));
+            assertThat(log.lines(Level.INFO, ModelRuntime.class))
+                    .containsExactly(
+                            "model tiny@1: TensorRT 10.15.1 on NVIDIA H200 (compute 9.0), fp32,"
+                                    + " NVIDIA driver and libnvinfer found");
+            assertThat(log.lines(Level.WARN, ModelRuntime.class))
+                    .singleElement()
+                    .asString()
+                    .startsWith(
+                            "model tiny@1: TensorRT could not load it, falling back to ONNX"
+                                    + " Runtime (CPU): model tiny@1: TensorRT failed to load it:");
+        }
+        // The failed build published no engine.
+        assertThat(dir.resolve("cache/engines")).isEmptyDirectory();
+    }
+
+    @Test
+    void aForcedTensorRtThatFailsToLoadIsAnErrorNamingTheModel() throws IOException {
+        assumeNoTensorRt();
+        LocalModelFile cached = cachedModel();
+        RuntimeOptions options =
+                RuntimeOptions.defaults().withThreads(1).withBackend(Backend.TENSORRT);
+        assertThatThrownBy(
+                        () ->
+                                ModelRuntime.load(
+                                        cached, options, new VectorTranslator(), BROKEN_TENSORRT))
+                .isInstanceOf(InferenceException.class)
+                .hasMessageStartingWith("model tiny@1: TensorRT failed to load it: java.lang.")
+                .hasCauseInstanceOf(LinkageError.class);
+    }
+
+    private static final TrtAvailability BROKEN_TENSORRT =
+            new TrtAvailability(
+                    Optional.of(new TrtPlatform("10.15.1", 0, "NVIDIA H200", 9, 0)), "");
+
+    /** The tiny model laid out as in a FrameFlow cache, so that engines would go beside it. */
+    private LocalModelFile cachedModel() throws IOException {
+        Path versionDir = Files.createDirectories(dir.resolve("cache/models/tiny/1"));
+        Path file = TinyOnnxModels.addAndDouble(versionDir, 0);
+        return new LocalModelFile("tiny@1", file.toString(), Sha256.of(file));
     }
 
     @Test

@@ -37,6 +37,14 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
                 .toList();
     }
 
+    /** The messages that {@code source}'s logger logged at {@code level}, formatted. */
+    public List<String> lines(Level level, Class<?> source) {
+        return events.stream()
+                .filter(e -> e.getLevel() == level && source.getName().equals(e.getLoggerName()))
+                .map(e -> e.getMessage().getFormattedMessage())
+                .toList();
+    }
+
     @Override
     public void close() {
         logger.removeAppender(this);
