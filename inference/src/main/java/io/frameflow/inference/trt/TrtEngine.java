@@ -81,6 +81,44 @@ final class TrtEngine implements AutoCloseable {
         return names;
     }
 
+    /**
+     * Fails unless the engine takes exactly {@code input}, as float32, and has the float32 outputs
+     * a translator reads.
+     */
+    void checkTensors(String input, List<String> readOutputs) {
+        List<String> inputs = inputs();
+        if (!inputs.equals(List.of(input))) {
+            throw new InferenceException(
+                    "model "
+                            + modelId
+                            + ": the TensorRT engine has inputs "
+                            + inputs
+                            + "; its translator fills only '"
+                            + input
+                            + "'");
+        }
+        if (!isFloat(input)) {
+            throw new InferenceException(
+                    "model "
+                            + modelId
+                            + ": input '"
+                            + input
+                            + "' of the TensorRT engine is not float32");
+        }
+        List<String> outputs = outputs();
+        for (String name : readOutputs) {
+            if (!outputs.contains(name) || !isFloat(name)) {
+                throw new InferenceException(
+                        "model "
+                                + modelId
+                                + ": the TensorRT engine has no float output '"
+                                + name
+                                + "'; its outputs: "
+                                + outputs);
+            }
+        }
+    }
+
     /** Bytes per element of a tensor; fails for types FrameFlow cannot size. */
     int elementBytes(String tensor) {
         DataType type = engine.getTensorDataType(tensor);

@@ -77,7 +77,12 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
         this.dynamicBatch = dynamicBatch;
         this.batchCapacity = batchCapacity;
         this.checkedBatch = new boolean[batchCapacity + 1];
-        checkTensors();
+        try {
+            engine.checkTensors(translator.inputName(), translator.outputNames());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
         IExecutionContext createdContext = null;
         CudaBuffers createdBuffers = null;
         try {
@@ -108,44 +113,6 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
         } catch (RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    /** The engine must take exactly the translator's float input and have its float outputs. */
-    private void checkTensors() {
-        List<String> inputs = engine.inputs();
-        if (!inputs.equals(List.of(translator.inputName()))) {
-            engine.close();
-            throw new InferenceException(
-                    "model "
-                            + modelId
-                            + ": the TensorRT engine has inputs "
-                            + inputs
-                            + "; its translator fills only '"
-                            + translator.inputName()
-                            + "'");
-        }
-        List<String> outputs = engine.outputs();
-        for (String name : translator.outputNames()) {
-            if (!outputs.contains(name) || !engine.isFloat(name)) {
-                engine.close();
-                throw new InferenceException(
-                        "model "
-                                + modelId
-                                + ": the TensorRT engine has no float output '"
-                                + name
-                                + "'; its outputs: "
-                                + outputs);
-            }
-        }
-        if (!engine.isFloat(translator.inputName())) {
-            engine.close();
-            throw new InferenceException(
-                    "model "
-                            + modelId
-                            + ": input '"
-                            + translator.inputName()
-                            + "' of the TensorRT engine is not float32");
         }
     }
 
