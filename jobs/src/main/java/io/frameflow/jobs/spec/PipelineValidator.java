@@ -232,16 +232,18 @@ final class PipelineValidator {
             String at = "stages[" + i + "]";
             List<String> kinds = entry.kinds();
             require(!kinds.isEmpty(), at, "is empty; a stage is one of: restore, segment, detect");
-            require(
-                    kinds.size() == 1,
-                    at,
-                    "sets "
-                            + String.join(" and ", kinds)
-                            + "; each stage is its own list entry (- "
-                            + kinds.get(0)
-                            + ": ..., - "
-                            + kinds.get(1)
-                            + ": ...), in the order they run");
+            if (kinds.size() > 1) {
+                require(
+                        false,
+                        at,
+                        "sets "
+                                + String.join(" and ", kinds)
+                                + "; each stage is its own list entry (- "
+                                + kinds.get(0)
+                                + ": ..., - "
+                                + kinds.get(1)
+                                + ": ...), in the order they run");
+            }
             String kind = kinds.get(0);
             String key = at + "." + kind;
             ModelStageSpec stage = entry.stage();
