@@ -103,7 +103,9 @@ final class StageResolver {
                             + " stage needs a "
                             + wanted
                             + " model ("
-                            + String.join(", ", modelsFor(task))
+                            + (modelsFor(task).isEmpty()
+                                    ? "the catalog has none"
+                                    : String.join(", ", modelsFor(task)))
                             + ")");
         }
         return models.fetch(name, progress);
