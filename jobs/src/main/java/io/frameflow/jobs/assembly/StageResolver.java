@@ -6,6 +6,11 @@ import io.frameflow.inference.catalog.UnknownModelException;
 import io.frameflow.inference.detect.DetectorOptions;
 import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.ProgressListener;
+import io.frameflow.inference.runtime.Backend;
+import io.frameflow.inference.runtime.Precision;
+import io.frameflow.inference.runtime.RuntimeOptions;
+import io.frameflow.inference.segment.SegmenterFactory;
+import io.frameflow.inference.segment.SegmenterOptions;
 import io.frameflow.inference.spec.ModelSpec;
 import io.frameflow.inference.spec.ModelTask;
 import io.frameflow.jobs.spec.DetectStageSpec;
@@ -17,9 +22,11 @@ import io.frameflow.jobs.spec.StageSpec;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.stage.DetectStage;
 import io.frameflow.operators.stage.ModelStage;
+import io.frameflow.operators.stage.SegmentStage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -141,14 +148,44 @@ final class StageResolver {
 
     private ModelStage segment(
             String name, SegmentStageSpec spec, FetchedModel model, BatchOptions batch, String at) {
-        // io.frameflow.inference.segment.SegmenterFactory(model, options) is built here once the
-        // segmentation predictors are part of the build: threshold, min-area, polygons,
-        // polygon-tolerance, threads, backend and precision from spec.
-        throw new PipelineSpecException(
-                at
-                        + ": segment stages are not available in this build yet (model "
-                        + model.modelId()
-                        + " has no segmentation predictor here)");
+        SegmenterOptions options;
+        try {
+            options = SegmenterOptions.from(model.spec()).withRuntime(runtime(spec, batch));
+            if (spec.threshold() != null) {
+                options = options.withThreshold(spec.threshold());
+            }
+            if (spec.minArea() != null) {
+                options = options.withMinArea(spec.minArea());
+            }
+            if (Boolean.FALSE.equals(spec.polygons())) {
+                // no region is this large, so none gets an outline
+                options = options.withMinArea(Double.MAX_VALUE);
+            }
+            if (spec.polygonTolerance() != null) {
+                options = options.withPolygonTolerance(spec.polygonTolerance());
+            }
+            return new SegmentStage(name, new SegmenterFactory(model, options), batch);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Backend, precision and threads of a stage; batches as large as the stage's. */
+    private RuntimeOptions runtime(ModelStageSpec stage, BatchOptions batch) {
+        RuntimeOptions runtime =
+                RuntimeOptions.defaults()
+                        .withThreads(threads(stage))
+                        .withMaxBatchSize(batch.maxBatchSize());
+        if (stage.backend() != null) {
+            runtime =
+                    runtime.withBackend(Backend.valueOf(stage.backend().toUpperCase(Locale.ROOT)));
+        }
+        if (stage.precision() != null) {
+            runtime =
+                    runtime.withPrecision(
+                            Precision.valueOf(stage.precision().toUpperCase(Locale.ROOT)));
+        }
+        return runtime;
     }
 
     private ModelStage detect(

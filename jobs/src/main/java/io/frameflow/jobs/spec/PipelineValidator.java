@@ -335,15 +335,15 @@ final class PipelineValidator {
         unit(g.threshold(), at + ".threshold");
         if (g.minArea() != null) {
             require(
-                    g.minArea() >= 0 && g.minArea() <= 1,
+                    g.minArea() >= 0 && !g.minArea().isInfinite(),
                     at + ".min-area",
-                    g.minArea() + " must be between 0 and 1 (a fraction of the frame)");
+                    g.minArea() + " must be >= 0 (pixels of the frame)");
         }
         if (g.polygonTolerance() != null) {
             require(
                     g.polygonTolerance() >= 0,
                     at + ".polygon-tolerance",
-                    g.polygonTolerance() + " must be >= 0 (pixels)");
+                    g.polygonTolerance() + " must be >= 0 (cells of the model's mask)");
             require(
                     !Boolean.FALSE.equals(g.polygons()),
                     at + ".polygon-tolerance",

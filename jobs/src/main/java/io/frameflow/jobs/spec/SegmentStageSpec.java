@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param model a catalog name of a segment model, e.g. {@code selfie-seg}
  * @param threshold probability above which a mask cell belongs to a class, 0..1
- * @param minArea smallest connected region, as a fraction of the frame (0..1), that gets an outline
+ * @param minArea smallest connected region, in pixels of the frame, that gets an outline
  * @param polygons whether to trace outlines of the regions (default true)
- * @param polygonTolerance largest distance in pixels by which a simplified outline may depart from
- *     the mask's border
+ * @param polygonTolerance largest distance, in cells of the model's mask, by which a simplified
+ *     outline may depart from the mask's border
  * @param batchSize most frames per inference batch
  * @param maxDelay longest a frame waits for its batch to fill
  * @param backend {@code auto}, {@code tensorrt} or {@code onnxruntime}

@@ -138,8 +138,8 @@ class StageSpecValidationTest {
                             "stages[0].restore.gate: 0.0 must be above 0 and at most 1"
                         },
                         new String[] {
-                            "  - segment: { model: m, min-area: 2 }\n",
-                            "stages[0].segment.min-area: 2.0 must be between 0 and 1"
+                            "  - segment: { model: m, min-area: -2 }\n",
+                            "stages[0].segment.min-area: -2.0 must be >= 0 (pixels of the frame)"
                         },
                         new String[] {
                             "  - segment: { model: m, polygons: false, polygon-tolerance: 1 }\n",
