@@ -10,8 +10,14 @@ import java.util.List;
  * a translator that understands it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = NanoDetGflDecoderSpec.class, name = "nanodet-gfl")})
-public sealed interface DecoderSpec extends Serializable permits NanoDetGflDecoderSpec {
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = NanoDetGflDecoderSpec.class, name = "nanodet-gfl"),
+    @JsonSubTypes.Type(value = BlazeFaceDecoderSpec.class, name = "blazeface"),
+    @JsonSubTypes.Type(value = YoloDecoderSpec.class, name = "yolo"),
+    @JsonSubTypes.Type(value = SsdDecoderSpec.class, name = "ssd")
+})
+public sealed interface DecoderSpec extends Serializable
+        permits NanoDetGflDecoderSpec, BlazeFaceDecoderSpec, YoloDecoderSpec, SsdDecoderSpec {
 
     /** All output tensor names this decoder reads. */
     List<String> outputNames();

@@ -107,8 +107,8 @@ class ModelSpecLoaderTest {
     @Test
     void rejectsAnUnknownDecoderType() {
         assertRejected(
-                edited("type: nanodet-gfl", "type: yolo"),
-                FILE + ": decoder.type: 'yolo' is not one of nanodet-gfl");
+                edited("type: nanodet-gfl", "type: yolo5"),
+                FILE + ": decoder.type: 'yolo5' is not one of nanodet-gfl, blazeface, yolo, ssd");
     }
 
     @Test

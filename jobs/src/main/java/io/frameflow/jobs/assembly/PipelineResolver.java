@@ -5,8 +5,8 @@ import io.frameflow.common.FrameResult;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
 import io.frameflow.inference.catalog.UnknownModelException;
+import io.frameflow.inference.detect.DetectorFactory;
 import io.frameflow.inference.detect.DetectorOptions;
-import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
 import io.frameflow.jobs.spec.DetectStageSpec;
@@ -57,7 +57,7 @@ public final class PipelineResolver {
         SourceResolver.Sources sources =
                 new SourceResolver(file, cache, progress).resolve(spec.sources(), spec.name());
         DetectStageSpec detect = spec.detectStage();
-        OnnxDetectorFactory detector = detector(detect, file, parallelism);
+        DetectorFactory detector = detector(detect, file, parallelism);
 
         List<Sink<FrameResult>> resultSinks = new ArrayList<>();
         List<Sink<DeadLetter>> deadLetterSinks = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class PipelineResolver {
                 interval == null ? DEFAULT_CHECKPOINT_INTERVAL : interval.duration());
     }
 
-    private OnnxDetectorFactory detector(DetectStageSpec detect, String file, int parallelism) {
+    private DetectorFactory detector(DetectStageSpec detect, String file, int parallelism) {
         String at = file + ": stages[0].detect";
         FetchedModel model;
         try {
@@ -139,7 +139,7 @@ public final class PipelineResolver {
         } catch (IllegalArgumentException e) {
             throw new PipelineSpecException(at + ": " + e.getMessage(), e);
         }
-        return new OnnxDetectorFactory(model, options);
+        return new DetectorFactory(model, options);
     }
 
     private static EventTimeOptions eventTime(WatermarkSpec spec, String file) {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OnnxDetectorFactoryTest {
+class DetectorFactoryTest {
     private static final ModelSpec SPEC = ModelCatalog.builtIn().get("nanodet-coco");
 
     @TempDir Path dir;
@@ -26,12 +26,12 @@ class OnnxDetectorFactoryTest {
     @Test
     void survivesJavaSerialisationAsAJobWouldShipIt() throws Exception {
         Path onnx = Files.writeString(dir.resolve("model.onnx"), "bytes");
-        OnnxDetectorFactory factory =
-                new OnnxDetectorFactory(
+        DetectorFactory factory =
+                new DetectorFactory(
                         new FetchedModel(SPEC, onnx, Sha256.of(onnx)),
                         DetectorOptions.from(SPEC.defaults()).withThreads(1));
 
-        OnnxDetectorFactory copy = roundTrip(factory);
+        DetectorFactory copy = roundTrip(factory);
 
         assertThat(copy.modelId()).isEqualTo("nanodet-coco@3.0.4");
         assertThat(copy.options()).isEqualTo(factory.options());
@@ -44,8 +44,8 @@ class OnnxDetectorFactoryTest {
     void refusesAFileWhoseDigestChanged() throws IOException {
         Path onnx = Files.writeString(dir.resolve("model.onnx"), "bytes");
         String recorded = "1".repeat(64);
-        OnnxDetectorFactory factory =
-                OnnxDetectorFactory.withDefaults(new FetchedModel(SPEC, onnx, recorded));
+        DetectorFactory factory =
+                DetectorFactory.withDefaults(new FetchedModel(SPEC, onnx, recorded));
 
         assertThatThrownBy(factory::create)
                 .isInstanceOf(InferenceException.class)
@@ -62,8 +62,8 @@ class OnnxDetectorFactoryTest {
     @Test
     void refusesAMissingFileWithoutTryingToDownload() {
         Path onnx = dir.resolve("absent.onnx");
-        OnnxDetectorFactory factory =
-                OnnxDetectorFactory.withDefaults(new FetchedModel(SPEC, onnx, "1".repeat(64)));
+        DetectorFactory factory =
+                DetectorFactory.withDefaults(new FetchedModel(SPEC, onnx, "1".repeat(64)));
 
         assertThatThrownBy(factory::create)
                 .isInstanceOf(InferenceException.class)
@@ -77,8 +77,8 @@ class OnnxDetectorFactoryTest {
     @Test
     void wrapsALoadFailureWithTheModelAndFile() throws IOException {
         Path onnx = Files.writeString(dir.resolve("model.onnx"), "not an onnx model");
-        OnnxDetectorFactory factory =
-                OnnxDetectorFactory.withDefaults(new FetchedModel(SPEC, onnx, Sha256.of(onnx)));
+        DetectorFactory factory =
+                DetectorFactory.withDefaults(new FetchedModel(SPEC, onnx, Sha256.of(onnx)));
 
         assertThatThrownBy(factory::create)
                 .isInstanceOf(InferenceException.class)
