@@ -7,6 +7,9 @@ import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelCatalog;
 import io.frameflow.inference.fetch.Sha256;
+import io.frameflow.inference.runtime.Backend;
+import io.frameflow.inference.runtime.Precision;
+import io.frameflow.inference.runtime.RuntimeOptions;
 import io.frameflow.inference.spec.ModelSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,6 +87,37 @@ class DetectorFactoryTest {
                 .isInstanceOf(InferenceException.class)
                 .hasMessageStartingWith(
                         "failed to load model nanodet-coco@3.0.4 from " + onnx + ": ");
+    }
+
+    @Test
+    void picksTheTranslatorByDecoderType() throws IOException {
+        ModelSpec blazeFace = ModelCatalog.builtIn().get("blazeface");
+        ModelSpec yolo = OwnModelSpecs.load(dir, "my-yolov8", OwnModelSpecs.yaml("my-yolov8"));
+        ModelSpec ssd = OwnModelSpecs.load(dir, "my-ssd", OwnModelSpecs.yaml("my-ssd"));
+        DetectorOptions options = DetectorOptions.from(SPEC.defaults());
+
+        assertThat(DetectorFactory.translator(SPEC, options)).isInstanceOf(NanoDetTranslator.class);
+        assertThat(DetectorFactory.translator(blazeFace, options))
+                .isInstanceOf(BlazeFaceTranslator.class);
+        assertThat(DetectorFactory.translator(yolo, options)).isInstanceOf(YoloTranslator.class);
+        assertThat(DetectorFactory.translator(ssd, options)).isInstanceOf(SsdTranslator.class);
+    }
+
+    @Test
+    void carriesTheRuntimeOptionsIntoTheJob() throws Exception {
+        Path onnx = Files.writeString(dir.resolve("model.onnx"), "bytes");
+        RuntimeOptions runtime =
+                RuntimeOptions.defaults()
+                        .withBackend(Backend.ONNXRUNTIME)
+                        .withPrecision(Precision.FP16)
+                        .withThreads(3)
+                        .withMaxBatchSize(4);
+        DetectorFactory factory =
+                new DetectorFactory(
+                        new FetchedModel(SPEC, onnx, Sha256.of(onnx)),
+                        DetectorOptions.from(SPEC.defaults()).withRuntime(runtime));
+
+        assertThat(roundTrip(factory).options().runtime()).isEqualTo(runtime);
     }
 
     @SuppressWarnings("unchecked")
