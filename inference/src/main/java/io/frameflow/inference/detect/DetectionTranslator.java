@@ -25,6 +25,9 @@ abstract class DetectionTranslator implements Translator<BgrImage, List<Detected
     private final ImageTensorWriter writer;
     private final Candidates candidates = new Candidates();
     private final NonMaxSuppression nms = new NonMaxSuppression();
+    private PictureFit fit;
+    private int fitWidth;
+    private int fitHeight;
 
     DetectionTranslator(ModelSpec spec, DetectorOptions options) {
         this.spec = spec;
@@ -76,9 +79,21 @@ abstract class DetectionTranslator implements Translator<BgrImage, List<Detected
     public final List<DetectedObject> postprocess(BgrImage input, ItemOutputs outputs) {
         candidates.clear();
         decode(outputs, (float) options.scoreThreshold(), candidates);
-        toPicture(PictureFit.of(spec.input(), input.width(), input.height()), input);
+        toPicture(fit(input), input);
         return nms.select(
                 candidates, (float) options.iouThreshold(), options.maxDetections(), spec.labels());
+    }
+
+    /** The fit of this picture's size; a stream's frames all have one size, so it is kept. */
+    private PictureFit fit(BgrImage picture) {
+        int w = picture.width();
+        int h = picture.height();
+        if (fit == null || w != fitWidth || h != fitHeight) {
+            fit = PictureFit.of(spec.input(), w, h);
+            fitWidth = w;
+            fitHeight = h;
+        }
+        return fit;
     }
 
     /** Maps the candidates to picture pixels in place, clipped; drops those left empty. */
