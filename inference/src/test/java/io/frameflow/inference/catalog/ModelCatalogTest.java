@@ -11,7 +11,8 @@ class ModelCatalogTest {
     void theBuiltInCatalogHasNanoDetAndBlazeFace() {
         ModelCatalog catalog = ModelCatalog.builtIn();
 
-        assertThat(catalog.names()).contains("nanodet-coco", "blazeface");
+        assertThat(catalog.names())
+                .contains("nanodet-coco", "ppocr-det", "selfie-seg", "blazeface");
         assertThat(catalog.get("nanodet-coco").modelId()).isEqualTo("nanodet-coco@3.0.4");
         assertThat(catalog.get("blazeface").modelId()).isEqualTo("blazeface@1.2.0");
     }

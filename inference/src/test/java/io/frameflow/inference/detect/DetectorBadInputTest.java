@@ -163,6 +163,24 @@ class DetectorBadInputTest {
     }
 
     @Test
+    void letterboxOnlyForDetectors() throws IOException {
+        String yaml;
+        try (var in =
+                DetectorBadInputTest.class.getResourceAsStream(
+                        "/io/frameflow/inference/catalog/selfie-seg.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(yaml).contains("resize: stretch");
+
+        assertSpecRejected(
+                dir,
+                "selfie-seg",
+                yaml.replace("resize: stretch", "resize: letterbox"),
+                "selfie-seg.yaml: input.resize: 'letterbox' is only supported for detect models;"
+                        + " use stretch");
+    }
+
+    @Test
     void decoderKeysWithValuesThatDoNotExist() {
         assertSpecRejected(
                 dir,

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 /**
  * Writes small ONNX models for predictor tests: {@code y = x + [1, 2, 3]} and {@code z = 2 * x}
- * over an input {@code x} of shape [batch, 3], with the batch dimension fixed or dynamic.
+ * over an input {@code x} of shape [batch, 3], with the batch dimension fixed or dynamic. Public
+ * because the runtime and TensorRT tests load the same models.
  */
-final class TinyOnnxModels {
+public final class TinyOnnxModels {
     private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
 
     private TinyOnnxModels() {}
@@ -17,7 +18,7 @@ final class TinyOnnxModels {
     /**
      * @param batch a fixed batch size, or 0 for a dynamic one
      */
-    static Path addAndDouble(Path dir, int batch) throws IOException {
+    public static Path addAndDouble(Path dir, int batch) throws IOException {
         OnnxMl.GraphProto graph =
                 OnnxMl.GraphProto.newBuilder()
                         .setName("add-and-double")

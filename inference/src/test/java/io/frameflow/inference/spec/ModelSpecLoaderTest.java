@@ -108,7 +108,9 @@ class ModelSpecLoaderTest {
     void rejectsAnUnknownDecoderType() {
         assertRejected(
                 edited("type: nanodet-gfl", "type: yolo5"),
-                FILE + ": decoder.type: 'yolo5' is not one of nanodet-gfl, blazeface, yolo, ssd");
+                FILE
+                        + ": decoder.type: 'yolo5' is not one of nanodet-gfl, probability-map,"
+                        + " blazeface, yolo, ssd");
     }
 
     @Test

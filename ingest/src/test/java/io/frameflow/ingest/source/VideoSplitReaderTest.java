@@ -94,15 +94,15 @@ class VideoSplitReaderTest {
                 });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/n.avi";
+        // Room for every frame: on a busy machine the runner decodes faster than this loop
+        // fetches, and a smaller buffer would drop frames (by design).
+        LiveStreamOptions live = LiveStreamOptions.defaults().withMaxAttempts(1).withBuffer(16);
         try (VideoSplitReader reader = new VideoSplitReader(() -> 0L)) {
             reader.handleSplitsChanges(
                     new SplitsAddition<>(
                             List.of(
                                     VideoSplit.atStart(
-                                            VideoStreamSpec.of("n", url)
-                                                    .withLive(
-                                                            LiveStreamOptions.defaults()
-                                                                    .withMaxAttempts(1))))));
+                                            VideoStreamSpec.of("n", url).withLive(live)))));
             List<StreamItem> items = new ArrayList<>();
             Set<String> finished = Set.of();
             while (finished.isEmpty()) {

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module table of the design brief (docs/architecture.md), enforced on the production classes
- * of every module: which module may use which, and that only {@code ingest} touches FFmpeg and only
- * {@code inference} touches ONNX Runtime. A rule that matches no class fails too, so a renamed
- * package cannot make a rule pass by accident.
+ * of every module: which module may use which, that only {@code ingest} touches FFmpeg, only {@code
+ * inference} touches ONNX Runtime, and only its {@code trt} package touches TensorRT and CUDA. A
+ * rule that matches no class fails too, so a renamed package cannot make a rule pass by accident.
  */
 class ModuleBoundariesTest {
     private static final String COMMON = "io.frameflow.common..";
@@ -24,7 +24,10 @@ class ModuleBoundariesTest {
     private static final String JOBS = "io.frameflow.jobs..";
     private static final String IT = "io.frameflow.it..";
     private static final String FLINK = "org.apache.flink..";
-    private static final String FFMPEG = "org.bytedeco..";
+    // JavaCPP itself (org.bytedeco.javacpp) is shared by the FFmpeg and TensorRT bindings.
+    private static final String[] FFMPEG = {"org.bytedeco.ffmpeg..", "org.bytedeco.javacv.."};
+    private static final String[] TENSORRT = {"org.bytedeco.tensorrt..", "org.bytedeco.cuda.."};
+    private static final String TRT_PACKAGE = "io.frameflow.inference.trt..";
     private static final String ONNX_RUNTIME = "ai.onnxruntime..";
     private static final String KAFKA = "org.apache.kafka..";
 
@@ -36,6 +39,14 @@ class ModuleBoundariesTest {
                 new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("io.frameflow");
+    }
+
+    /** The packages of {@code group} followed by {@code more}. */
+    private static String[] packages(String[] group, String... more) {
+        String[] all = new String[group.length + more.length];
+        System.arraycopy(group, 0, all, 0, group.length);
+        System.arraycopy(more, 0, all, group.length, more.length);
+        return all;
     }
 
     private static void check(ArchRule rule) {
@@ -51,18 +62,19 @@ class ModuleBoundariesTest {
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(
-                                INGEST,
-                                INFERENCE,
-                                OPERATORS,
-                                SINKS,
-                                JOBS,
-                                IT,
-                                FFMPEG,
-                                ONNX_RUNTIME,
-                                KAFKA,
-                                "org.apache.flink.streaming..",
-                                "org.apache.flink.runtime..",
-                                "org.apache.flink.connector.."));
+                                packages(
+                                        FFMPEG,
+                                        INGEST,
+                                        INFERENCE,
+                                        OPERATORS,
+                                        SINKS,
+                                        JOBS,
+                                        IT,
+                                        ONNX_RUNTIME,
+                                        KAFKA,
+                                        "org.apache.flink.streaming..",
+                                        "org.apache.flink.runtime..",
+                                        "org.apache.flink.connector..")));
     }
 
     @Test
@@ -74,7 +86,9 @@ class ModuleBoundariesTest {
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(
-                                COMMON, INGEST, OPERATORS, SINKS, JOBS, IT, FLINK, FFMPEG, KAFKA));
+                                packages(
+                                        FFMPEG, COMMON, INGEST, OPERATORS, SINKS, JOBS, IT, FLINK,
+                                        KAFKA)));
     }
 
     @Test
@@ -96,7 +110,8 @@ class ModuleBoundariesTest {
                         .resideInAPackage(OPERATORS)
                         .should()
                         .dependOnClassesThat()
-                        .resideInAnyPackage(INGEST, SINKS, JOBS, IT, FFMPEG, ONNX_RUNTIME, KAFKA));
+                        .resideInAnyPackage(
+                                packages(FFMPEG, INGEST, SINKS, JOBS, IT, ONNX_RUNTIME, KAFKA)));
     }
 
     @Test
@@ -108,7 +123,14 @@ class ModuleBoundariesTest {
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(
-                                INGEST, INFERENCE, OPERATORS, JOBS, IT, FFMPEG, ONNX_RUNTIME));
+                                packages(
+                                        FFMPEG,
+                                        INGEST,
+                                        INFERENCE,
+                                        OPERATORS,
+                                        JOBS,
+                                        IT,
+                                        ONNX_RUNTIME)));
     }
 
     @Test
@@ -119,7 +141,18 @@ class ModuleBoundariesTest {
                         .resideOutsideOfPackage(INGEST)
                         .should()
                         .dependOnClassesThat()
-                        .resideInAPackage(FFMPEG));
+                        .resideInAnyPackage(FFMPEG));
+    }
+
+    @Test
+    void onlyTheTensorRtPackageTouchesTensorRtAndCuda() {
+        check(
+                noClasses()
+                        .that()
+                        .resideOutsideOfPackage(TRT_PACKAGE)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(TENSORRT));
     }
 
     @Test

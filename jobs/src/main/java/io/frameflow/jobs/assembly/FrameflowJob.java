@@ -14,9 +14,11 @@ import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.ingest.kafka.PacketDecodeOptions;
 import io.frameflow.ingest.kafka.PacketDecodeStage;
 import io.frameflow.operators.batch.BatchOptions;
-import io.frameflow.operators.detect.DetectionStage;
 import io.frameflow.operators.sample.Sampling;
 import io.frameflow.operators.sample.SamplingFunction;
+import io.frameflow.operators.stage.DetectStage;
+import io.frameflow.operators.stage.ModelStage;
+import io.frameflow.operators.stage.ModelStages;
 import io.frameflow.operators.time.EventTimeOptions;
 import io.frameflow.operators.time.FrameWatermarks;
 import java.util.List;
@@ -27,17 +29,17 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * FrameFlow's job graph: video source → sampling (where a stream has a rule) → detection stage
- * (chained: decoded frames never leave the task) → result sinks, with dead letters from the source
- * and the model routed to a reporter and the dead-letter sinks. Kafka topics of encoded video join
- * as Kafka source → keyBy(stream) → decode, unioned with the file and network streams before the
- * detection stage (with a single input, the detection stage is chained to it; with several, frames
- * cross a local exchange). It takes its source, detector and sinks as arguments, so that tests and
- * other entry points can pass their own; {@code PipelineResolver} builds them from a pipeline file.
+ * FrameFlow's job graph: video source → sampling (where a stream has a rule) → model stages
+ * (restore, segment, detect, in the pipeline's order; chained: decoded frames never leave the task)
+ * → result sinks, with dead letters from the source and the model routed to a reporter and the
+ * dead-letter sinks. Kafka topics of encoded video join as Kafka source → keyBy(stream) → decode,
+ * unioned with the file and network streams before the detection stage (with a single input, the
+ * detection stage is chained to it; with several, frames cross a local exchange). It takes its
+ * source, detector and sinks as arguments, so that tests and other entry points can pass their own;
+ * {@code PipelineResolver} builds them from a pipeline file.
  */
 public final class FrameflowJob {
 
@@ -71,9 +73,8 @@ public final class FrameflowJob {
      *
      * @param source the video source (one split per stream); null when the job reads only Kafka
      * @param kafka the Kafka topics of encoded video (may be empty)
-     * @param parallelism parallel instances of source and detection (they are chained)
-     * @param detector the detection model
-     * @param batch batching of the detection stage
+     * @param parallelism parallel instances of source and model stages (they are chained)
+     * @param stages the model stages, in pipeline order (restore, segment, detect in any order)
      * @param resultSinks where results go (at least one)
      * @param deadLetterSinks where dead letters go (may be empty: they are logged and counted)
      * @param sampling the sampling rule of each stream that has one (max fps, every n-th)
@@ -83,8 +84,7 @@ public final class FrameflowJob {
             Source<StreamItem, ?, ?> source,
             List<KafkaInput> kafka,
             int parallelism,
-            PredictorFactory<BgrImage, List<DetectedObject>> detector,
-            BatchOptions batch,
+            List<ModelStage> stages,
             List<Sink<FrameResult>> resultSinks,
             List<Sink<DeadLetter>> deadLetterSinks,
             Map<String, Sampling> sampling,
@@ -96,8 +96,8 @@ public final class FrameflowJob {
             }
             sampling = Map.copyOf(sampling);
             Objects.requireNonNull(eventTime, "eventTime");
-            Objects.requireNonNull(detector, "detector");
-            Objects.requireNonNull(batch, "batch");
+            stages = List.copyOf(stages);
+            ModelStages.check(stages);
             resultSinks = List.copyOf(resultSinks);
             deadLetterSinks = List.copyOf(deadLetterSinks);
             if (resultSinks.isEmpty()) {
@@ -106,6 +106,28 @@ public final class FrameflowJob {
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
             }
+        }
+
+        /** Parts whose only model stage is a detection stage named {@code detect}. */
+        public Parts(
+                Source<StreamItem, ?, ?> source,
+                List<KafkaInput> kafka,
+                int parallelism,
+                PredictorFactory<BgrImage, List<DetectedObject>> detector,
+                BatchOptions batch,
+                List<Sink<FrameResult>> resultSinks,
+                List<Sink<DeadLetter>> deadLetterSinks,
+                Map<String, Sampling> sampling,
+                EventTimeOptions eventTime) {
+            this(
+                    source,
+                    kafka,
+                    parallelism,
+                    List.<ModelStage>of(DetectStage.primary(DETECT_STAGE, detector, batch)),
+                    resultSinks,
+                    deadLetterSinks,
+                    sampling,
+                    eventTime);
         }
 
         /** Parts with a video source only, without sampling, with default watermarks. */
@@ -148,8 +170,7 @@ public final class FrameflowJob {
                     source,
                     kafka,
                     parallelism,
-                    detector,
-                    batch,
+                    stages,
                     sinks,
                     deadLetterSinks,
                     sampling,
@@ -162,28 +183,39 @@ public final class FrameflowJob {
                     source,
                     kafka,
                     parallelism,
-                    detector,
-                    batch,
+                    stages,
                     resultSinks,
                     deadLetterSinks,
                     sampling,
                     options);
         }
 
-        /** These parts with another detector (tests use a fake one). */
+        /**
+         * These parts with another detector in place of the primary detection stage's (tests use a
+         * fake one); the stage keeps its name and batching.
+         */
         public Parts withDetector(PredictorFactory<BgrImage, List<DetectedObject>> value) {
+            List<ModelStage> replaced = new java.util.ArrayList<>(stages.size());
+            for (ModelStage stage : stages) {
+                replaced.add(
+                        stage instanceof DetectStage d && !d.secondary()
+                                ? DetectStage.primary(d.name(), value, d.batch())
+                                : stage);
+            }
             return new Parts(
                     source,
                     kafka,
                     parallelism,
-                    value,
-                    batch,
+                    replaced,
                     resultSinks,
                     deadLetterSinks,
                     sampling,
                     eventTime);
         }
     }
+
+    /** Name of the detection stage of parts built from a single detector. */
+    public static final String DETECT_STAGE = "detect";
 
     private FrameflowJob() {}
 
@@ -199,12 +231,11 @@ public final class FrameflowJob {
                             .setParallelism(parts.parallelism());
         }
 
-        SingleOutputStreamOperator<FrameResult> detected =
-                DetectionStage.apply(items, parts.detector(), parts.batch(), "detect");
-        detected.setParallelism(parts.parallelism());
+        ModelStages.Chain chain = ModelStages.apply(items, parts.stages(), parts.parallelism());
 
         DataStream<FrameResult> results =
-                detected.map(new ResultStatsFunction())
+                chain.results()
+                        .map(new ResultStatsFunction())
                         .returns(FrameResultTypeInfoFactory.TYPE_INFO)
                         .name("result-stats")
                         .uid("frameflow-result-stats")
@@ -216,7 +247,7 @@ public final class FrameflowJob {
         }
 
         DataStream<DeadLetter> deadLetters =
-                DetectionStage.deadLetters(detected)
+                chain.deadLetters()
                         .map(new DeadLetterReporter())
                         .returns(DeadLetterTypeInfoFactory.TYPE_INFO)
                         .name("dead-letter-report")

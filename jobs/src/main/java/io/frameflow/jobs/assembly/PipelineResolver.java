@@ -2,20 +2,15 @@ package io.frameflow.jobs.assembly;
 
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
-import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
-import io.frameflow.inference.catalog.UnknownModelException;
-import io.frameflow.inference.detect.DetectorFactory;
-import io.frameflow.inference.detect.DetectorOptions;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
-import io.frameflow.jobs.spec.DetectStageSpec;
 import io.frameflow.jobs.spec.DurationValue;
 import io.frameflow.jobs.spec.PipelineSpec;
 import io.frameflow.jobs.spec.PipelineSpecException;
 import io.frameflow.jobs.spec.SinkSpec;
 import io.frameflow.jobs.spec.WatermarkSpec;
-import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.stage.ModelStage;
 import io.frameflow.operators.time.EventTimeOptions;
 import io.frameflow.sinks.file.JsonLinesFileSink;
 import java.nio.file.Path;
@@ -27,8 +22,9 @@ import org.apache.flink.api.connector.sink2.Sink;
 /**
  * Turns a validated pipeline file into the parts of a job: fetches the models and sample videos it
  * names (before the job starts: a running job never downloads), checks every file source with
- * FFmpeg, and builds the source, the detector and the sinks. Every problem names the file and the
- * key, e.g. {@code p.yaml: sources[1].uri: file not found: /videos/x.avi}.
+ * FFmpeg, and builds the source, the model stages (see {@code StageResolver}) and the sinks. Every
+ * problem names the file and the key, e.g. {@code p.yaml: sources[1].uri: file not found:
+ * /videos/x.avi}.
  */
 public final class PipelineResolver {
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -56,8 +52,10 @@ public final class PipelineResolver {
                 spec.execution().parallelism() == null ? 1 : spec.execution().parallelism();
         SourceResolver.Sources sources =
                 new SourceResolver(file, cache, progress).resolve(spec.sources(), spec.name());
-        DetectStageSpec detect = spec.detectStage();
-        DetectorFactory detector = detector(detect, file, parallelism);
+        // the model stages share the cores; more threads than that only contend
+        List<ModelStage> stages =
+                new StageResolver(models, progress, file, Math.max(1, cores / parallelism))
+                        .resolve(spec.stages());
 
         List<Sink<FrameResult>> resultSinks = new ArrayList<>();
         List<Sink<DeadLetter>> deadLetterSinks = new ArrayList<>();
@@ -93,8 +91,7 @@ public final class PipelineResolver {
                         sources.source(),
                         sources.kafka(),
                         parallelism,
-                        detector,
-                        batch(detect, file),
+                        stages,
                         resultSinks,
                         deadLetterSinks,
                         sources.sampling(),
@@ -111,37 +108,6 @@ public final class PipelineResolver {
                 interval == null ? DEFAULT_CHECKPOINT_INTERVAL : interval.duration());
     }
 
-    private DetectorFactory detector(DetectStageSpec detect, String file, int parallelism) {
-        String at = file + ": stages[0].detect";
-        FetchedModel model;
-        try {
-            model = models.fetch(detect.model(), progress);
-        } catch (UnknownModelException e) {
-            throw new PipelineSpecException(at + ".model: " + e.getMessage(), e);
-        }
-        DetectorOptions options =
-                DetectorOptions.from(model.spec().defaults())
-                        // the model stages share the cores; more threads than that only contend
-                        .withThreads(
-                                detect.threads() != null
-                                        ? detect.threads()
-                                        : Math.max(1, cores / parallelism));
-        try {
-            if (detect.threshold() != null) {
-                options = options.withScoreThreshold(detect.threshold());
-            }
-            if (detect.iouThreshold() != null) {
-                options = options.withIouThreshold(detect.iouThreshold());
-            }
-            if (detect.maxDetections() != null) {
-                options = options.withMaxDetections(detect.maxDetections());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
-        }
-        return new DetectorFactory(model, options);
-    }
-
     private static EventTimeOptions eventTime(WatermarkSpec spec, String file) {
         try {
             return new EventTimeOptions(
@@ -153,18 +119,6 @@ public final class PipelineResolver {
                             : spec.idleness().duration());
         } catch (IllegalArgumentException e) {
             throw new PipelineSpecException(file + ": watermarks: " + e.getMessage(), e);
-        }
-    }
-
-    private static BatchOptions batch(DetectStageSpec detect, String file) {
-        BatchOptions defaults = BatchOptions.defaults();
-        try {
-            return new BatchOptions(
-                    detect.batchSize() == null ? defaults.maxBatchSize() : detect.batchSize(),
-                    detect.maxDelay() == null ? defaults.maxDelay() : detect.maxDelay().duration(),
-                    defaults.maxFailedBatches());
-        } catch (IllegalArgumentException e) {
-            throw new PipelineSpecException(file + ": stages[0].detect: " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.frameflow.jobs.assembly;
 
-import io.frameflow.operators.detect.DetectionOperator;
+import io.frameflow.operators.stage.ModelStageOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
 /** Names of the accumulators a FrameFlow job keeps, which the command line reads. */
 public final class RunAccumulators {
     /** Frames the detection stage produced a result for (a {@code Long}). */
-    public static final String FRAMES_ANALYSED = DetectionOperator.FRAMES_ANALYSED_ACCUMULATOR;
+    public static final String FRAMES_ANALYSED = ModelStageOperator.FRAMES_ANALYSED_ACCUMULATOR;
 
     /** Number of dead letters (a {@code Long}). */
     public static final String DEAD_LETTERS = "frameflow-dead-letters";

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            BatchBenchCommand.class,
             PublishCommand.class,
             LatencyCommand.class
         })

@@ -37,6 +37,15 @@ final class ModelsCommand {
         @Override
         public Integer call() {
             ModelStore store = models.top.models();
+            models.top.terminal.result(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%-32s %-8s %-44s %-14s %s",
+                            "MODEL",
+                            "TASK",
+                            "SOURCE",
+                            "LICENCE",
+                            "STATE"));
             for (String name : store.catalog().names()) {
                 ModelSpec spec = store.catalog().get(name);
                 String state;
@@ -46,10 +55,23 @@ final class ModelsCommand {
                     state = "not fetched";
                 }
                 models.top.terminal.result(
-                        spec.modelId() + "  " + spec.task().name().toLowerCase() + "  " + state);
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%-32s %-8s %-44s %-14s %s",
+                                spec.modelId(),
+                                spec.task().name().toLowerCase(java.util.Locale.ROOT),
+                                sourceOf(spec),
+                                spec.license(),
+                                state));
             }
             return 0;
         }
+    }
+
+    /** Where a model comes from, as {@code registry:package@version}. */
+    static String sourceOf(ModelSpec spec) {
+        var npm = spec.source().npm();
+        return "npm:" + npm.packageName() + "@" + npm.version();
     }
 
     /** {@code models fetch [NAME…]}: downloads, verifies and converts into the cache. */

@@ -26,8 +26,9 @@ final class ValidateCommand implements Callable<Integer> {
                 pipeline
                         + ": ok ("
                         + spec.sources().size()
-                        + " source(s), model "
-                        + spec.detectStage().model()
+                        + " source(s), model"
+                        + (spec.stages().size() == 1 ? " " : "s ")
+                        + String.join(" > ", spec.stageModels())
                         + ", "
                         + spec.sinks().size()
                         + " sink(s))");

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param name the pipeline's name (also the Flink job name)
  * @param sources the video streams, one split each
- * @param stages the model stages, in order (only {@code detect} exists so far)
+ * @param stages the model stages, in order: {@code restore}, {@code segment}, {@code detect}
  * @param sinks where results go
  * @param execution how the job runs (parallelism, checkpoints); optional
  * @param watermarks event-time settings; optional
@@ -41,12 +41,17 @@ public record PipelineSpec(
         this(name, sources, stages, sinks, execution, null);
     }
 
-    /** The detect stage (validation guarantees there is exactly one). */
+    /** The detect stage on whole frames, or null when the pipeline has none. */
     public DetectStageSpec detectStage() {
         return stages.stream()
                 .map(StageSpec::detect)
-                .filter(d -> d != null)
+                .filter(d -> d != null && !d.secondary())
                 .findFirst()
-                .orElseThrow();
+                .orElse(null);
+    }
+
+    /** Each stage's model, in order, for messages. */
+    public List<String> stageModels() {
+        return stages.stream().map(s -> s.stage().model()).toList();
     }
 }

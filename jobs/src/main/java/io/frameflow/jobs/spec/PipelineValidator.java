@@ -218,24 +218,140 @@ final class PipelineValidator {
         }
     }
 
+    static final Set<String> BACKENDS = Set.of("auto", "tensorrt", "onnxruntime");
+    static final Set<String> PRECISIONS = Set.of("fp32", "fp16");
+
     private void stages(List<StageSpec> stages) {
         require(
                 !stages.isEmpty(),
                 "stages",
                 "needs a model stage, e.g. - detect: { model: nanodet-coco }");
-        int detects = 0;
+        Set<String> kindsSeen = new HashSet<>();
         for (int i = 0; i < stages.size(); i++) {
-            DetectStageSpec d = stages.get(i).detect();
+            StageSpec entry = stages.get(i);
             String at = "stages[" + i + "]";
-            require(d != null, at, "is empty; a stage is one of: detect");
-            detects++;
-            detect(d, at + ".detect");
+            List<String> kinds = entry.kinds();
+            require(!kinds.isEmpty(), at, "is empty; a stage is one of: restore, segment, detect");
+            if (kinds.size() > 1) {
+                require(
+                        false,
+                        at,
+                        "sets "
+                                + String.join(" and ", kinds)
+                                + "; each stage is its own list entry (- "
+                                + kinds.get(0)
+                                + ": ..., - "
+                                + kinds.get(1)
+                                + ": ...), in the order they run");
+            }
+            String kind = kinds.get(0);
+            String key = at + "." + kind;
+            ModelStageSpec stage = entry.stage();
+            common(stage, key);
+            if (stage instanceof RestoreStageSpec r) {
+                restore(r, key);
+            } else if (stage instanceof SegmentStageSpec g) {
+                segment(g, key);
+            } else if (stage instanceof DetectStageSpec d) {
+                detect(d, key, kindsSeen.contains("detect"));
+                if (d.secondary()) {
+                    continue;
+                }
+            }
+            require(
+                    kindsSeen.add(kind),
+                    key,
+                    "is a second "
+                            + kind
+                            + " stage"
+                            + (kind.equals("detect") ? " on whole frames" : "")
+                            + "; a pipeline has at most one (its results fill one '"
+                            + resultField(kind)
+                            + "' field)"
+                            + (kind.equals("detect")
+                                    ? "; to run a model on detected objects, add on: [label]"
+                                    : ""));
         }
-        require(detects == 1, "stages", "has " + detects + " detect stages; one is supported");
     }
 
-    private void detect(DetectStageSpec d, String at) {
-        require(d.model() != null && !d.model().isBlank(), at + ".model", "is required");
+    private static String resultField(String kind) {
+        return switch (kind) {
+            case "restore" -> "restoration";
+            case "segment" -> "segmentation";
+            default -> "detections";
+        };
+    }
+
+    /** The keys every stage kind has. */
+    private void common(ModelStageSpec s, String at) {
+        require(s.model() != null && !s.model().isBlank(), at + ".model", "is required");
+        if (s.batchSize() != null) {
+            require(
+                    s.batchSize() >= 1 && s.batchSize() <= 256,
+                    at + ".batch-size",
+                    s.batchSize() + " must be between 1 and 256");
+        }
+        if (s.maxDelay() != null) {
+            require(
+                    s.maxDelay().duration().compareTo(Duration.ofMinutes(1)) <= 0,
+                    at + ".max-delay",
+                    s.maxDelay().text() + " is too long; use at most 1m");
+        }
+        if (s.threads() != null) {
+            require(s.threads() >= 1, at + ".threads", s.threads() + " must be >= 1");
+        }
+        if (s.backend() != null) {
+            require(
+                    BACKENDS.contains(s.backend()),
+                    at + ".backend",
+                    "'" + s.backend() + "' must be one of: auto, tensorrt, onnxruntime");
+        }
+        if (s.precision() != null) {
+            require(
+                    PRECISIONS.contains(s.precision()),
+                    at + ".precision",
+                    "'" + s.precision() + "' must be one of: fp32, fp16");
+        }
+    }
+
+    private void restore(RestoreStageSpec r, String at) {
+        if (r.tile() != null) {
+            require(
+                    r.tile() >= 16 && r.tile() <= 4096,
+                    at + ".tile",
+                    r.tile() + " must be between 16 and 4096 pixels");
+        }
+        if (r.overlap() != null) {
+            int tile = r.tile() == null ? Integer.MAX_VALUE : r.tile();
+            require(
+                    r.overlap() >= 0 && 2L * r.overlap() < tile,
+                    at + ".overlap",
+                    r.overlap() + " must be >= 0 and less than half the tile");
+        }
+        unit(r.gate(), at + ".gate");
+    }
+
+    private void segment(SegmentStageSpec g, String at) {
+        unit(g.threshold(), at + ".threshold");
+        if (g.minArea() != null) {
+            require(
+                    g.minArea() >= 0 && g.minArea() <= 1,
+                    at + ".min-area",
+                    g.minArea() + " must be between 0 and 1 (a fraction of the frame)");
+        }
+        if (g.polygonTolerance() != null) {
+            require(
+                    g.polygonTolerance() >= 0,
+                    at + ".polygon-tolerance",
+                    g.polygonTolerance() + " must be >= 0 (pixels)");
+            require(
+                    !Boolean.FALSE.equals(g.polygons()),
+                    at + ".polygon-tolerance",
+                    "applies to outlines, but polygons is false");
+        }
+    }
+
+    private void detect(DetectStageSpec d, String at, boolean afterDetect) {
         unit(d.threshold(), at + ".threshold");
         unit(d.iouThreshold(), at + ".iou-threshold");
         if (d.maxDetections() != null) {
@@ -244,14 +360,33 @@ final class PipelineValidator {
                     at + ".max-detections",
                     d.maxDetections() + " must be >= 1");
         }
-        if (d.batchSize() != null) {
+        if (d.on() != null) {
             require(
-                    d.batchSize() >= 1 && d.batchSize() <= 256,
-                    at + ".batch-size",
-                    d.batchSize() + " must be between 1 and 256");
+                    !d.on().isEmpty(),
+                    at + ".on",
+                    "is empty; list labels of the earlier detect stage, e.g. on: [person]");
+            for (int j = 0; j < d.on().size(); j++) {
+                String label = d.on().get(j);
+                require(
+                        label != null && !label.isBlank(),
+                        at + ".on[" + j + "]",
+                        "must be a label of the earlier detect stage");
+            }
+            require(
+                    afterDetect,
+                    at + ".on",
+                    "runs on detections of an earlier detect stage, but no detect stage comes"
+                            + " before it; list a detect stage on whole frames first");
         }
-        if (d.threads() != null) {
-            require(d.threads() >= 1, at + ".threads", d.threads() + " must be >= 1");
+        if (d.cropPadding() != null) {
+            require(
+                    d.on() != null,
+                    at + ".crop-padding",
+                    "applies to a stage on crops; add on: [label] or remove it");
+            require(
+                    d.cropPadding() >= 0 && d.cropPadding() <= 1,
+                    at + ".crop-padding",
+                    d.cropPadding() + " must be between 0 and 1 (a fraction of the box)");
         }
     }
 

@@ -89,7 +89,7 @@ class PipelineSpecParserTest {
     @Test
     void unknownStageKindListsTheValidOnes() {
         assertEquals(
-                "p.yaml: line 6: stages[0]: unknown key 'segmentation'; valid keys: detect",
+                "p.yaml: line 6: stages[0]: unknown key 'segmentation'; valid keys: detect, restore, segment",
                 fail(CONTRACT.replace("- detect:", "- segmentation:")));
     }
 

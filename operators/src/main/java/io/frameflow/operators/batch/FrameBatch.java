@@ -1,6 +1,5 @@
 package io.frameflow.operators.batch;
 
-import io.frameflow.common.VideoFrame;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,16 +7,17 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * The frames a model stage holds between two model calls, in arrival order, with the timestamps of
- * the records they came in. Fixed capacity and reused from batch to batch: with object reuse on,
- * the incoming {@link StreamRecord} is recycled by the caller, so only the frame reference and the
- * timestamp are kept.
+ * the records they came in. {@code T} is what the stage batches: a {@code VideoFrame}, or a frame
+ * with the results of earlier stages. Fixed capacity and reused from batch to batch: with object
+ * reuse on, the incoming {@link StreamRecord} is recycled by the caller, so only the frame
+ * reference and the timestamp are kept.
  */
-public final class FrameBatch {
+public final class FrameBatch<T> {
 
-    private final VideoFrame[] frames;
+    private final T[] frames;
     private final long[] timestamps;
     private final boolean[] hasTimestamp;
-    private final List<VideoFrame> view = new FramesView();
+    private final List<T> view = new FramesView();
     private int size;
 
     public FrameBatch(int capacity) {
@@ -25,13 +25,15 @@ public final class FrameBatch {
             throw new IllegalArgumentException(
                     "batch capacity must be at least 1, got " + capacity);
         }
-        frames = new VideoFrame[capacity];
+        @SuppressWarnings("unchecked")
+        T[] slots = (T[]) new Object[capacity];
+        frames = slots;
         timestamps = new long[capacity];
         hasTimestamp = new boolean[capacity];
     }
 
     /** Appends a frame with the timestamp of the record it came in. */
-    public void add(VideoFrame frame, StreamRecord<?> record) {
+    public void add(T frame, StreamRecord<?> record) {
         if (isFull()) {
             throw new IllegalStateException(
                     "batch is full (" + frames.length + " frames); run it before adding " + frame);
@@ -54,7 +56,7 @@ public final class FrameBatch {
         return size == frames.length;
     }
 
-    public VideoFrame frame(int index) {
+    public T frame(int index) {
         return frames[checkIndex(index)];
     }
 
@@ -73,7 +75,7 @@ public final class FrameBatch {
     }
 
     /** The frames, in arrival order; a live view that changes with the batch. */
-    public List<VideoFrame> frames() {
+    public List<T> frames() {
         return view;
     }
 
@@ -91,9 +93,9 @@ public final class FrameBatch {
         return index;
     }
 
-    private final class FramesView extends AbstractList<VideoFrame> {
+    private final class FramesView extends AbstractList<T> {
         @Override
-        public VideoFrame get(int index) {
+        public T get(int index) {
             return frame(index);
         }
 

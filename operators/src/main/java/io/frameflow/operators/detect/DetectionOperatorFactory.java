@@ -6,8 +6,10 @@ import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.stage.DetectStage;
+import io.frameflow.operators.stage.ModelStageOperator;
+import io.frameflow.operators.stage.ModelStageOperatorFactory;
 import java.util.List;
-import java.util.Objects;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperatorFactory;
@@ -15,43 +17,46 @@ import org.apache.flink.streaming.api.operators.StreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 
 /**
- * Creates a {@link DetectionOperator} in each parallel instance. This is what is serialized into
- * the job: the predictor factory and the batch options, nothing that holds a model. Chaining is
- * {@link ChainingStrategy#ALWAYS}, so that frames go from the source to the model inside one task.
+ * Creates the operator of a pipeline whose only model stage is a detection stage named {@value
+ * #STAGE}: a {@link ModelStageOperator} that emits {@link FrameResult}s. Kept for jobs and tests
+ * that run a single detector; chains of stages use {@code ModelStages}.
  */
 public final class DetectionOperatorFactory extends AbstractStreamOperatorFactory<FrameResult>
         implements OneInputStreamOperatorFactory<StreamItem, FrameResult> {
 
+    /** The stage name, and so the {@code stage} of the dead letters of rejected frames. */
+    public static final String STAGE = "detect";
+
     private static final long serialVersionUID = 1L;
 
-    private final PredictorFactory<BgrImage, List<DetectedObject>> predictorFactory;
+    private final ModelStageOperatorFactory<FrameResult> delegate;
     private final BatchOptions options;
 
     public DetectionOperatorFactory(
             PredictorFactory<BgrImage, List<DetectedObject>> predictorFactory,
             BatchOptions options) {
-        this.predictorFactory = Objects.requireNonNull(predictorFactory, "predictorFactory");
-        this.options = Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(predictorFactory.modelId(), "predictorFactory.modelId()");
+        this.delegate =
+                new ModelStageOperatorFactory<>(
+                        DetectStage.primary(STAGE, predictorFactory, options), true);
+        this.options = options;
         setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T extends StreamOperator<FrameResult>> T createStreamOperator(
             StreamOperatorParameters<FrameResult> parameters) {
-        return (T) new DetectionOperator(parameters, predictorFactory, options);
+        return delegate.createStreamOperator(parameters);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Class<? extends StreamOperator> getStreamOperatorClass(ClassLoader classLoader) {
-        return DetectionOperator.class;
+        return ModelStageOperator.class;
     }
 
     /** The model the operators will load, as {@code name@version}. */
     public String modelId() {
-        return predictorFactory.modelId();
+        return delegate.stage().modelId();
     }
 
     public BatchOptions options() {

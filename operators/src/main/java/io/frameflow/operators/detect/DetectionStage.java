@@ -9,6 +9,8 @@ import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.operators.DeadLetterOutput;
 import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.stage.DetectStage;
+import io.frameflow.operators.stage.ModelStageOperatorFactory;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -25,8 +27,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * DataStream<DeadLetter> deadLetters = DetectionStage.deadLetters(results);
  * }</pre>
  *
- * After the job, {@code result.getAccumulatorResult(DetectionOperator.FRAMES_ANALYSED_ACCUMULATOR)}
- * is the number of frame results emitted.
+ * After the job, {@code
+ * result.getAccumulatorResult(ModelStageOperator.FRAMES_ANALYSED_ACCUMULATOR)} is the number of
+ * frame results emitted. A chain of several stages is built with {@code ModelStages}.
  */
 public final class DetectionStage {
 
@@ -51,7 +54,8 @@ public final class DetectionStage {
         return items.transform(
                         name,
                         FrameResultTypeInfoFactory.TYPE_INFO,
-                        new DetectionOperatorFactory(predictorFactory, options))
+                        new ModelStageOperatorFactory<FrameResult>(
+                                DetectStage.primary(name, predictorFactory, options), true))
                 .uid(uid(name));
     }
 

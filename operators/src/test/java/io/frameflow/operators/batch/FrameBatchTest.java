@@ -16,7 +16,7 @@ class FrameBatchTest {
 
     @Test
     void keepsFramesAndTheirTimestampsInArrivalOrderWhenTheRecordIsReused() {
-        FrameBatch batch = new FrameBatch(3);
+        FrameBatch<VideoFrame> batch = new FrameBatch<>(3);
         StreamRecord<Object> reused = new StreamRecord<>(null, 100);
         batch.add(frame(0), reused);
         reused.replace(null);
@@ -35,7 +35,7 @@ class FrameBatchTest {
 
     @Test
     void clearEmptiesTheBatchForReuse() {
-        FrameBatch batch = new FrameBatch(2);
+        FrameBatch<VideoFrame> batch = new FrameBatch<>(2);
         batch.add(frame(0), new StreamRecord<>(null));
         batch.clear();
 
@@ -47,7 +47,7 @@ class FrameBatchTest {
 
     @Test
     void refusesAFrameWhenFullAndIndexesOutsideTheBatch() {
-        FrameBatch batch = new FrameBatch(1);
+        FrameBatch<VideoFrame> batch = new FrameBatch<>(1);
         batch.add(frame(0), new StreamRecord<>(null));
         assertThatThrownBy(() -> batch.add(frame(1), new StreamRecord<>(null)))
                 .isInstanceOf(IllegalStateException.class)
@@ -56,7 +56,7 @@ class FrameBatchTest {
         assertThatThrownBy(() -> batch.frame(1))
                 .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("frame 1 of a batch of 1 frames");
-        assertThatThrownBy(() -> new FrameBatch(0))
+        assertThatThrownBy(() -> new FrameBatch<VideoFrame>(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batch capacity must be at least 1, got 0");
     }

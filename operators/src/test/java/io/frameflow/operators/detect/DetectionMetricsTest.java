@@ -4,6 +4,8 @@ import static io.frameflow.operators.detect.TestFrames.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.stage.ModelStageOperator;
+import io.frameflow.operators.stage.StageMetrics;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.Accumulator;
@@ -36,28 +38,28 @@ class DetectionMetricsTest {
             harness.processElement(frame("cam-a", 0, 10), 0);
             harness.processElement(TestFrames.decodeError("cam-a", 1), 1);
             harness.processElement(frame("cam-a", 2, 12), 2);
-            assertThat(gauge(metrics, DetectionMetrics.BUFFERED_FRAMES)).isEqualTo(2);
+            assertThat(gauge(metrics, StageMetrics.BUFFERED_FRAMES)).isEqualTo(2);
 
             harness.processElement(frame("cam-a", 3, 13), 3);
             harness.processElement(frame("cam-b", 0, 20), 0);
             harness.endInput();
 
-            assertThat(counter(metrics, DetectionMetrics.FRAMES_IN)).isEqualTo(4);
-            assertThat(counter(metrics, DetectionMetrics.FRAMES_OUT)).isEqualTo(3);
-            assertThat(counter(metrics, DetectionMetrics.FRAMES_REJECTED)).isEqualTo(1);
-            assertThat(counter(metrics, DetectionMetrics.DEAD_LETTERS)).isEqualTo(2);
-            assertThat(gauge(metrics, DetectionMetrics.BUFFERED_FRAMES)).isEqualTo(0);
+            assertThat(counter(metrics, StageMetrics.FRAMES_IN)).isEqualTo(4);
+            assertThat(counter(metrics, StageMetrics.FRAMES_OUT)).isEqualTo(3);
+            assertThat(counter(metrics, StageMetrics.FRAMES_REJECTED)).isEqualTo(1);
+            assertThat(counter(metrics, StageMetrics.DEAD_LETTERS)).isEqualTo(2);
+            assertThat(gauge(metrics, StageMetrics.BUFFERED_FRAMES)).isEqualTo(0);
 
-            Histogram batchSize = (Histogram) metrics.get(DetectionMetrics.BATCH_SIZE);
+            Histogram batchSize = (Histogram) metrics.get(StageMetrics.BATCH_SIZE);
             assertThat(batchSize.getCount()).isEqualTo(2);
             assertThat(batchSize.getStatistics().getValues()).containsExactlyInAnyOrder(3, 1);
-            Histogram time = (Histogram) metrics.get(DetectionMetrics.INFERENCE_TIME_MICROS);
+            Histogram time = (Histogram) metrics.get(StageMetrics.INFERENCE_TIME_MICROS);
             assertThat(time.getCount()).isEqualTo(2);
             assertThat(time.getStatistics().getMin()).isNotNegative();
 
             Map<String, Accumulator<?, ?>> accumulators =
                     environment.getAccumulatorRegistry().getUserMap();
-            assertThat(accumulators.get(DetectionOperator.FRAMES_ANALYSED_ACCUMULATOR))
+            assertThat(accumulators.get(ModelStageOperator.FRAMES_ANALYSED_ACCUMULATOR))
                     .extracting(Accumulator::getLocalValue)
                     .isEqualTo(3L);
         }
@@ -65,7 +67,7 @@ class DetectionMetricsTest {
 
     @Test
     void theAccumulatorHasTheNameTheCommandLinePolls() {
-        assertThat(DetectionOperator.FRAMES_ANALYSED_ACCUMULATOR)
+        assertThat(ModelStageOperator.FRAMES_ANALYSED_ACCUMULATOR)
                 .isEqualTo("frameflow-frames-analysed");
     }
 

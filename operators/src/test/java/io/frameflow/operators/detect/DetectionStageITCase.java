@@ -11,6 +11,7 @@ import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.common.serde.StreamItemTypeInfoFactory;
 import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.stage.ModelStageOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +134,7 @@ class DetectionStageITCase {
             results.forEachRemaining(collected.results::add);
             deadLetters.forEachRemaining(collected.deadLetters::add);
             collected.framesAnalysed =
-                    job.getAccumulatorResult(DetectionOperator.FRAMES_ANALYSED_ACCUMULATOR);
+                    job.getAccumulatorResult(ModelStageOperator.FRAMES_ANALYSED_ACCUMULATOR);
             return collected;
         }
     }

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.frameflow.common.Detection;
 import io.frameflow.common.FrameResult;
+import io.frameflow.common.Outline;
+import io.frameflow.common.Restoration;
+import io.frameflow.common.RunLengthMask;
+import io.frameflow.common.SegmentationResult;
+import io.frameflow.common.SegmentedArea;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,6 +45,12 @@ public final class FrameResultJson {
                 writeDetection(g, d);
             }
             g.writeEndArray();
+            if (result.restoration() != null) {
+                writeRestoration(g, result.restoration());
+            }
+            if (result.segmentation() != null) {
+                writeSegmentation(g, result.segmentation());
+            }
             g.writeEndObject();
         }
     }
@@ -71,6 +82,68 @@ public final class FrameResultJson {
         g.writeNumber(round(d.y1(), 10));
         g.writeNumber(round(d.x2(), 10));
         g.writeNumber(round(d.y2(), 10));
+        g.writeEndArray();
+        if (!d.children().isEmpty()) {
+            g.writeArrayFieldStart("children");
+            for (Detection child : d.children()) {
+                writeDetection(g, child);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRestoration(JsonGenerator g, Restoration r) throws IOException {
+        g.writeObjectFieldStart("restoration");
+        g.writeStringField("model", r.model());
+        g.writeBooleanField("applied", r.applied());
+        writeFinite(g, "psnr", r.psnr(), 100);
+        writeFinite(g, "ssim", r.ssim(), 1e4);
+        writeFinite(g, "estimate", r.estimate(), 1e4);
+        g.writeEndObject();
+    }
+
+    /** JSON has no NaN or infinity: those are written as null (see docs/results.md). */
+    private static void writeFinite(JsonGenerator g, String name, double value, double scale)
+            throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumberField(name, Math.round(value * scale) / scale);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
+    private static void writeSegmentation(JsonGenerator g, SegmentationResult s)
+            throws IOException {
+        g.writeObjectFieldStart("segmentation");
+        g.writeStringField("model", s.model());
+        g.writeArrayFieldStart("classes");
+        for (SegmentedArea area : s.classes()) {
+            g.writeStartObject();
+            g.writeStringField("label", area.label());
+            g.writeNumberField("class_id", area.classId());
+            g.writeNumberField("area", Math.round(area.areaFraction() * 1e6) / 1e6);
+            RunLengthMask mask = area.mask();
+            g.writeObjectFieldStart("mask");
+            g.writeNumberField("width", mask.width());
+            g.writeNumberField("height", mask.height());
+            g.writeArrayFieldStart("counts");
+            for (int i = 0; i < mask.runCount(); i++) {
+                g.writeNumber(mask.run(i));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeArrayFieldStart("polygons");
+            for (Outline outline : area.polygons()) {
+                g.writeStartArray();
+                for (int i = 0; i < outline.size() * 2; i++) {
+                    g.writeNumber(round(outline.coordinate(i), 10));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

@@ -1,8 +1,10 @@
-package io.frameflow.operators.detect;
+package io.frameflow.operators.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frameflow.common.Detection;
+import io.frameflow.common.StagedFrame;
+import io.frameflow.common.TimeSource;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
@@ -13,9 +15,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** How model outputs become detections, and how bad ones become reasons. */
-class FrameDetectorTest {
+class BatchRunnerTest {
 
-    private static final VideoFrame FRAME = TestFrames.frame("cam", 0, 10);
+    private static final StagedFrame FRAME =
+            StagedFrame.of(
+                    new VideoFrame("cam", 0, 0, 0, TimeSource.MEDIA, 4, 2, false, new byte[24]));
 
     @Test
     void keepsLabelClassScoreAndBoxAndPutsTheBestScoreFirst() {
@@ -24,29 +28,32 @@ class FrameDetectorTest {
                         new DetectedObject(2, "car", 0.4f, 1, 2, 3, 4),
                         new DetectedObject(0, "person", 0.9f, 0.5f, 1.5f, 2.5f, 3.5f),
                         new DetectedObject(1, "bicycle", 0.4f, 5, 6, 7, 8));
-        var detector = new FrameDetector(answering(image -> objects), 3);
+        var detector = new BatchRunner(new DetectModel(answering(image -> objects)), 3);
 
-        List<FrameOutcome> outcomes = detector.detect(List.of(FRAME));
+        List<StageOutcome> outcomes = detector.run(List.of(FRAME));
 
         assertThat(outcomes)
                 .containsExactly(
-                        new FrameOutcome.Detected(
-                                List.of(
-                                        new Detection("person", 0, 0.9f, 0.5f, 1.5f, 2.5f, 3.5f),
-                                        // ties keep the model's order
-                                        new Detection("car", 2, 0.4f, 1, 2, 3, 4),
-                                        new Detection("bicycle", 1, 0.4f, 5, 6, 7, 8))));
+                        new StageOutcome.Passed(
+                                FRAME.detected(
+                                        "m@1",
+                                        List.of(
+                                                new Detection(
+                                                        "person", 0, 0.9f, 0.5f, 1.5f, 2.5f, 3.5f),
+                                                // ties keep the model's order
+                                                new Detection("car", 2, 0.4f, 1, 2, 3, 4),
+                                                new Detection("bicycle", 1, 0.4f, 5, 6, 7, 8)))));
     }
 
     @Test
     void anInvalidDetectionRejectsItsFrameWithTheModelAndTheProblem() {
         var bad = new DetectedObject(0, "person", 1.5f, 0, 0, 1, 1);
-        var detector = new FrameDetector(answering(image -> List.of(bad)), 3);
+        var detector = new BatchRunner(new DetectModel(answering(image -> List.of(bad))), 3);
 
-        FrameOutcome outcome = detector.detect(List.of(FRAME)).get(0);
+        StageOutcome outcome = detector.run(List.of(FRAME)).get(0);
 
-        assertThat(outcome).isInstanceOf(FrameOutcome.Rejected.class);
-        assertThat(((FrameOutcome.Rejected) outcome).reason())
+        assertThat(outcome).isInstanceOf(StageOutcome.Rejected.class);
+        assertThat(((StageOutcome.Rejected) outcome).reason())
                 .isEqualTo(
                         "model m@1 returned an invalid detection "
                                 + bad
@@ -55,9 +62,9 @@ class FrameDetectorTest {
 
     @Test
     void aReasonIsOneLineAndNeverEmpty() {
-        assertThat(FrameDetector.reasonOf(new RuntimeException("  first\n  second \r\nthird ")))
+        assertThat(BatchRunner.reasonOf(new RuntimeException("  first\n  second \r\nthird ")))
                 .isEqualTo("first second third");
-        assertThat(FrameDetector.reasonOf(new NullPointerException()))
+        assertThat(BatchRunner.reasonOf(new NullPointerException()))
                 .isEqualTo("java.lang.NullPointerException");
     }
 

@@ -1,4 +1,4 @@
-package io.frameflow.operators.detect;
+package io.frameflow.operators.stage;
 
 import java.util.function.IntSupplier;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -10,19 +10,19 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
- * The figures a detection stage reports: metrics on its operator's metric group, and the job-wide
- * accumulator {@link DetectionOperator#FRAMES_ANALYSED_ACCUMULATOR} that the command line polls to
- * show progress.
+ * The figures a model stage reports: metrics on its own operator's metric group (so each stage of a
+ * chain has its own), and, for the last stage of a chain, the job-wide accumulator {@link
+ * ModelStageOperator#FRAMES_ANALYSED_ACCUMULATOR} that the command line polls to show progress.
  */
-final class DetectionMetrics {
+public final class StageMetrics {
 
-    static final String FRAMES_IN = "framesIn";
-    static final String FRAMES_OUT = "framesOut";
-    static final String FRAMES_REJECTED = "framesRejected";
-    static final String DEAD_LETTERS = "deadLetters";
-    static final String BATCH_SIZE = "batchSize";
-    static final String INFERENCE_TIME_MICROS = "inferenceTimeMicros";
-    static final String BUFFERED_FRAMES = "bufferedFrames";
+    public static final String FRAMES_IN = "framesIn";
+    public static final String FRAMES_OUT = "framesOut";
+    public static final String FRAMES_REJECTED = "framesRejected";
+    public static final String DEAD_LETTERS = "deadLetters";
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String INFERENCE_TIME_MICROS = "inferenceTimeMicros";
+    public static final String BUFFERED_FRAMES = "bufferedFrames";
 
     /** Samples the histograms keep: enough for stable percentiles, little memory. */
     private static final int HISTOGRAM_WINDOW = 500;
@@ -35,7 +35,7 @@ final class DetectionMetrics {
     private final Histogram inferenceTimeMicros;
     private final LongCounter framesAnalysed;
 
-    private DetectionMetrics(MetricGroup group, LongCounter framesAnalysed) {
+    private StageMetrics(MetricGroup group, LongCounter framesAnalysed) {
         this.framesIn = group.counter(FRAMES_IN);
         this.framesOut = group.counter(FRAMES_OUT);
         this.framesRejected = group.counter(FRAMES_REJECTED);
@@ -50,15 +50,21 @@ final class DetectionMetrics {
     }
 
     /**
-     * Registers the metrics on {@code group} and the accumulator on {@code context}. When several
-     * detection stages share a task, they share the accumulator, which then counts every result of
-     * every stage.
+     * Registers the metrics on {@code group}, and the accumulator on {@code context} when {@code
+     * countsResults} (the chain's last stage, so that a frame is counted once however many stages
+     * it passes).
      */
-    static DetectionMetrics register(
-            MetricGroup group, RuntimeContext context, IntSupplier bufferedFrames) {
+    static StageMetrics register(
+            MetricGroup group,
+            RuntimeContext context,
+            IntSupplier bufferedFrames,
+            boolean countsResults) {
         group.gauge(BUFFERED_FRAMES, (Gauge<Integer>) bufferedFrames::getAsInt);
-        return new DetectionMetrics(
-                group, context.getLongCounter(DetectionOperator.FRAMES_ANALYSED_ACCUMULATOR));
+        return new StageMetrics(
+                group,
+                countsResults
+                        ? context.getLongCounter(ModelStageOperator.FRAMES_ANALYSED_ACCUMULATOR)
+                        : null);
     }
 
     void frameIn() {
@@ -76,7 +82,9 @@ final class DetectionMetrics {
 
     void resultOut() {
         framesOut.inc();
-        framesAnalysed.add(1L);
+        if (framesAnalysed != null) {
+            framesAnalysed.add(1L);
+        }
     }
 
     void batchRun(int size, long nanos) {

@@ -1,14 +1,10 @@
-package io.frameflow.operators.detect;
+package io.frameflow.operators.stage;
 
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
+import io.frameflow.common.StagedFrame;
 import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
-import io.frameflow.inference.api.BgrImage;
-import io.frameflow.inference.api.DetectedObject;
-import io.frameflow.inference.api.InferenceException;
-import io.frameflow.inference.api.Predictor;
-import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.operators.DeadLetterOutput;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.batch.FrameBatch;
@@ -24,103 +20,81 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
- * The detection stage: runs a detector over the frames of all the streams its subtask reads,
- * batching them across streams, and emits one {@link FrameResult} per frame in arrival order.
+ * One model stage (restore, segment or detect) of a chain: batches the frames of all the streams
+ * its subtask reads, runs its model on each batch, and hands the frames on in arrival order, by
+ * reference, with its results added. A stage in the middle of a chain emits {@link StagedFrame}s;
+ * the last one emits one {@link FrameResult} per frame.
  *
  * <p>A batch runs when it is full, when {@link BatchOptions#maxDelay()} has passed since its first
- * frame, before every checkpoint barrier and at the end of input. No frame is ever held in state:
- * the operator has none. Watermarks that arrive while frames wait are held back until those frames'
- * results are out, so that no result becomes late behind its own watermark.
+ * frame, before every checkpoint barrier and at the end of input. Flink calls those hooks on the
+ * chained operators from the head to the tail, so an earlier stage's flush lands in the next
+ * stage's batch before that one flushes: no frame is ever held in state (the operator has none).
+ * Watermarks that arrive while frames wait are held back until those frames are out, so that no
+ * result becomes late behind its own watermark.
  *
- * <p>Dead letters from the source pass straight to {@link DeadLetterOutput#TAG}. Frames the model
- * rejects become non-fatal dead letters of stage {@value #STAGE} there too; a model that rejects
- * every frame of {@link BatchOptions#maxFailedBatches()} batches in a row fails the task.
+ * <p>Dead letters from the source go to {@link DeadLetterOutput#TAG} of the first stage. Frames the
+ * model rejects become non-fatal dead letters whose stage is this stage's {@link
+ * ModelStage#name()}; a model that rejects every frame of {@link BatchOptions#maxFailedBatches()}
+ * batches in a row fails the task.
  *
- * <p>One predictor per subtask, created in {@link #open()} and closed in {@link #close()}, which
- * Flink calls on failure as well. Built by {@link DetectionOperatorFactory}.
+ * <p>One model per subtask, loaded in {@link #open()} and closed in {@link #close()}, which Flink
+ * calls on failure as well. Built by {@link ModelStageOperatorFactory}.
  */
-public final class DetectionOperator extends AbstractStreamOperator<FrameResult>
-        implements OneInputStreamOperator<StreamItem, FrameResult>, BoundedOneInput {
+public final class ModelStageOperator<OUT> extends AbstractStreamOperator<OUT>
+        implements OneInputStreamOperator<StreamItem, OUT>, BoundedOneInput {
 
     /**
      * Name of the job accumulator (a {@code LongCounter}) that counts the frame results emitted by
-     * detection stages; the command line polls it to show progress.
+     * the last stage of the chain; the command line polls it to show progress.
      */
     public static final String FRAMES_ANALYSED_ACCUMULATOR = "frameflow-frames-analysed";
 
-    /** {@link DeadLetter#stage()} of frames the model rejected. */
-    public static final String STAGE = "detect";
-
     private static final long serialVersionUID = 1L;
 
-    private final PredictorFactory<BgrImage, List<DetectedObject>> predictorFactory;
-    private final BatchOptions options;
+    private final ModelStage stage;
+    private final boolean last;
 
-    private transient FrameBatch batch;
-    private transient FrameDetector detector;
-    private transient DetectionMetrics metrics;
-    private transient StreamRecord<FrameResult> resultRecord;
+    private transient FrameBatch<StagedFrame> batch;
+    private transient BatchRunner runner;
+    private transient StageMetrics metrics;
+    private transient StreamRecord<Object> outRecord;
     private transient ScheduledFuture<?> deadline;
     private transient long batchNumber;
     private transient Watermark heldWatermark;
 
-    DetectionOperator(
-            StreamOperatorParameters<FrameResult> parameters,
-            PredictorFactory<BgrImage, List<DetectedObject>> predictorFactory,
-            BatchOptions options) {
+    ModelStageOperator(StreamOperatorParameters<OUT> parameters, ModelStage stage, boolean last) {
         super(parameters);
-        this.predictorFactory = Objects.requireNonNull(predictorFactory, "predictorFactory");
-        this.options = Objects.requireNonNull(options, "options");
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.last = last;
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        batch = new FrameBatch(options.maxBatchSize());
-        resultRecord = new StreamRecord<>(null);
-        metrics = DetectionMetrics.register(getMetricGroup(), getRuntimeContext(), this::buffered);
-        // Last, so that nothing after it can fail and leave the predictor without an owner.
-        detector = new FrameDetector(createPredictor(), options.maxFailedBatches());
+        batch = new FrameBatch<>(stage.batch().maxBatchSize());
+        outRecord = new StreamRecord<>(null);
+        metrics =
+                StageMetrics.register(getMetricGroup(), getRuntimeContext(), this::buffered, last);
+        // Last, so that nothing after it can fail and leave the model without an owner.
+        runner = new BatchRunner(stage.open(taskName()), stage.batch().maxFailedBatches());
         LOG.info(
-                "{} runs model {} on batches of up to {} frames, waiting at most {} ms",
+                "{} ({} stage '{}') runs model {} on batches of up to {} frames, waiting at most {}"
+                        + " ms",
                 taskName(),
-                detector.modelId(),
-                options.maxBatchSize(),
-                options.maxDelayMillis());
-    }
-
-    private Predictor<BgrImage, List<DetectedObject>> createPredictor() {
-        String expected = predictorFactory.modelId();
-        Predictor<BgrImage, List<DetectedObject>> predictor;
-        try {
-            predictor = predictorFactory.create();
-        } catch (RuntimeException e) {
-            throw new InferenceException(
-                    "failed to load model "
-                            + expected
-                            + " in "
-                            + taskName()
-                            + ": "
-                            + e.getMessage(),
-                    e);
-        }
-        if (!expected.equals(predictor.modelId())) {
-            predictor.close();
-            // Results are identified by (stream, seq, model): a wrong model id would corrupt them.
-            throw new IllegalStateException(
-                    "predictor factory for model "
-                            + expected
-                            + " created a predictor for model "
-                            + predictor.modelId());
-        }
-        return predictor;
+                stage.kind(),
+                stage.name(),
+                runner.modelId(),
+                stage.batch().maxBatchSize(),
+                stage.batch().maxDelayMillis());
     }
 
     @Override
     public void processElement(StreamRecord<StreamItem> element) throws Exception {
         StreamItem item = element.getValue();
         if (item instanceof VideoFrame frame) {
-            addFrame(frame, element);
+            addFrame(StagedFrame.of(frame), element);
+        } else if (item instanceof StagedFrame staged) {
+            addFrame(staged, element);
         } else if (item instanceof DeadLetter deadLetter) {
             metrics.deadLetter();
             output.collect(DeadLetterOutput.TAG, element.replace(deadLetter));
@@ -130,18 +104,19 @@ public final class DetectionOperator extends AbstractStreamOperator<FrameResult>
         }
     }
 
-    private void addFrame(VideoFrame frame, StreamRecord<StreamItem> element) throws Exception {
+    private void addFrame(StagedFrame frame, StreamRecord<StreamItem> element) throws Exception {
         metrics.frameIn();
         batch.add(frame, element);
+        BatchOptions options = stage.batch();
         if (batch.isFull() || options.maxDelay().isZero()) {
             runBatch();
         } else if (batch.size() == 1) {
             long number = batchNumber;
-            long due = getProcessingTimeService().getCurrentProcessingTime();
+            long now = getProcessingTimeService().getCurrentProcessingTime();
             deadline =
                     getProcessingTimeService()
                             .registerTimer(
-                                    due + options.maxDelayMillis(), time -> onDeadline(number));
+                                    now + options.maxDelayMillis(), time -> onDeadline(number));
         }
     }
 
@@ -153,13 +128,13 @@ public final class DetectionOperator extends AbstractStreamOperator<FrameResult>
         }
     }
 
-    /** Runs the waiting frames through the model and emits their results and dead letters. */
+    /** Runs the waiting frames through the model and emits them and their dead letters. */
     private void runBatch() throws Exception {
         if (!batch.isEmpty()) {
             cancelDeadline();
             batchNumber++;
             long start = System.nanoTime();
-            List<FrameOutcome> outcomes = detector.detect(batch.frames());
+            List<StageOutcome> outcomes = runner.run(batch.frames());
             metrics.batchRun(batch.size(), System.nanoTime() - start);
             for (int i = 0; i < outcomes.size(); i++) {
                 emit(i, outcomes.get(i));
@@ -169,18 +144,19 @@ public final class DetectionOperator extends AbstractStreamOperator<FrameResult>
         releaseHeldWatermark();
     }
 
-    private void emit(int index, FrameOutcome outcome) {
-        VideoFrame frame = batch.frame(index);
-        if (outcome instanceof FrameOutcome.Detected detected) {
-            resultRecord.replace(FrameResult.of(frame, detector.modelId(), detected.detections()));
-            output.collect(batch.stamp(index, resultRecord));
+    @SuppressWarnings("unchecked")
+    private void emit(int index, StageOutcome outcome) {
+        if (outcome instanceof StageOutcome.Passed passed) {
+            outRecord.replace(last ? FrameResult.of(passed.frame()) : passed.frame());
+            output.collect((StreamRecord<OUT>) (StreamRecord<?>) batch.stamp(index, outRecord));
             metrics.resultOut();
-        } else if (outcome instanceof FrameOutcome.Rejected rejected) {
+        } else if (outcome instanceof StageOutcome.Rejected rejected) {
+            VideoFrame frame = batch.frame(index).source();
             DeadLetter deadLetter =
                     new DeadLetter(
                             frame.streamId(),
                             frame.seq(),
-                            STAGE,
+                            stage.name(),
                             rejected.reason(),
                             false,
                             getProcessingTimeService().getCurrentProcessingTime());
@@ -250,9 +226,9 @@ public final class DetectionOperator extends AbstractStreamOperator<FrameResult>
             }
         } finally {
             try {
-                if (detector != null) {
-                    detector.close();
-                    detector = null;
+                if (runner != null) {
+                    runner.close();
+                    runner = null;
                 }
             } finally {
                 super.close();
