@@ -1,14 +1,14 @@
 package io.frameflow.inference.detect;
 
 /**
- * Bilinear resampling tables from one source size to a fixed destination size, with pixel centres
- * at half-integers (the OpenCV {@code INTER_LINEAR} convention: source x = (x + 0.5) * srcW / dstW
- * - 0.5, clamped to the picture). A video stream has one frame size, so the tables are built on the
- * first frame and reused for every later one; they are rebuilt only when the size changes.
+ * Bilinear resampling tables from one source size to one destination size, with pixel centres at
+ * half-integers (the OpenCV {@code INTER_LINEAR} convention: source x = (x + 0.5) * srcW / dstW -
+ * 0.5, clamped to the picture). A video stream has one frame size, so the tables are built on the
+ * first frame and reused for every later one; they are rebuilt only when a size changes.
  */
 final class BilinearResizer {
-    private final int dstWidth;
-    private final int dstHeight;
+    private int dstWidth = -1;
+    private int dstHeight = -1;
     private int srcWidth = -1;
     private int srcHeight = -1;
 
@@ -28,16 +28,16 @@ final class BilinearResizer {
     /** Weight of the lower row of each destination row. */
     float[] lowerWeight;
 
-    BilinearResizer(int dstWidth, int dstHeight) {
-        this.dstWidth = dstWidth;
-        this.dstHeight = dstHeight;
-    }
-
-    /** Makes the tables fit a source size; cheap when it did not change. */
-    void prepare(int width, int height) {
-        if (width == srcWidth && height == srcHeight) {
+    /** Makes the tables fit a source and destination size; cheap when neither changed. */
+    void prepare(int width, int height, int toWidth, int toHeight) {
+        if (width == srcWidth
+                && height == srcHeight
+                && toWidth == dstWidth
+                && toHeight == dstHeight) {
             return;
         }
+        dstWidth = toWidth;
+        dstHeight = toHeight;
         left = new int[dstWidth];
         right = new int[dstWidth];
         rightWeight = new float[dstWidth];

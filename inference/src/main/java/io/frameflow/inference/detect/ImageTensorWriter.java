@@ -7,17 +7,19 @@ import io.frameflow.inference.spec.TensorLayout;
 import java.nio.FloatBuffer;
 
 /**
- * Turns a BGR24 picture into a model's input tensor: stretched to the input size with bilinear
- * interpolation, channels in the model's order, normalised ({@code p * scale - mean) / std}) and
- * laid out as NCHW or NHWC. Runs once per frame, so it works from precomputed tables into a scratch
- * array that is reused, and copies that to the tensor in one bulk put. The detection and
- * segmentation translators share it.
+ * Turns a BGR24 picture into a model's input tensor: resized with bilinear interpolation (stretched
+ * to the input size, or letterboxed: aspect ratio kept, centred, black around it), channels in the
+ * model's order, normalised ({@code p * scale - mean) / std}) and laid out as NCHW or NHWC. Runs
+ * once per frame, so it works from precomputed tables into a scratch array that is reused, and
+ * copies that to the tensor in one bulk put. The detection and segmentation translators share it.
  */
 public final class ImageTensorWriter {
     private final int width;
     private final int height;
+    private final InputSpec input;
     private final TensorLayout layout;
-    private final BilinearResizer resizer;
+    private final BilinearResizer resizer = new BilinearResizer();
+    private PictureFit fit;
 
     /** Which BGR byte feeds tensor channel c. */
     private final int[] sourceChannel = new int[3];
@@ -30,8 +32,8 @@ public final class ImageTensorWriter {
     public ImageTensorWriter(InputSpec input) {
         this.width = input.width();
         this.height = input.height();
+        this.input = input;
         this.layout = input.layout();
-        this.resizer = new BilinearResizer(width, height);
         for (int c = 0; c < 3; c++) {
             sourceChannel[c] = input.color() == ColorOrder.RGB ? 2 - c : c;
             double std = input.std().get(c);
@@ -48,7 +50,13 @@ public final class ImageTensorWriter {
 
     /** Writes one picture into {@code target} (indices 0 to {@link #elementCount()} - 1). */
     public void write(BgrImage image, FloatBuffer target) {
-        resizer.prepare(image.width(), image.height());
+        PictureFit next = PictureFit.of(input, image.width(), image.height());
+        if (!next.equals(fit)) {
+            fit = next;
+            resizer.prepare(image.width(), image.height(), fit.width(), fit.height());
+            // The padding stays as it is until the fit changes: frames only overwrite the picture.
+            fillWithBlack();
+        }
         if (layout == TensorLayout.NCHW) {
             resizePlanar(image.bgr());
         } else {
@@ -57,17 +65,28 @@ public final class ImageTensorWriter {
         target.put(0, scratch);
     }
 
+    /** Pixel value 0 in every channel, normalised. */
+    private void fillWithBlack() {
+        int plane = width * height;
+        for (int i = 0; i < plane; i++) {
+            for (int c = 0; c < 3; c++) {
+                int at = layout == TensorLayout.NCHW ? c * plane + i : 3 * i + c;
+                scratch[at] = add[c];
+            }
+        }
+    }
+
     private void resizePlanar(byte[] src) {
         int plane = width * height;
         int s0 = sourceChannel[0];
         int s1 = sourceChannel[1];
         int s2 = sourceChannel[2];
-        for (int y = 0; y < height; y++) {
+        for (int y = 0; y < fit.height(); y++) {
             int upper = resizer.upper[y];
             int lower = resizer.lower[y];
             float wy = resizer.lowerWeight[y];
-            int row = y * width;
-            for (int x = 0; x < width; x++) {
+            int row = (y + fit.offsetY()) * width + fit.offsetX();
+            for (int x = 0; x < fit.width(); x++) {
                 int a = upper + resizer.left[x];
                 int b = upper + resizer.right[x];
                 int c = lower + resizer.left[x];
@@ -85,17 +104,18 @@ public final class ImageTensorWriter {
     }
 
     private void resizeInterleaved(byte[] src) {
-        for (int y = 0; y < height; y++) {
+        for (int y = 0; y < fit.height(); y++) {
             int upper = resizer.upper[y];
             int lower = resizer.lower[y];
             float wy = resizer.lowerWeight[y];
-            for (int x = 0; x < width; x++) {
+            int row = (y + fit.offsetY()) * width + fit.offsetX();
+            for (int x = 0; x < fit.width(); x++) {
                 int a = upper + resizer.left[x];
                 int b = upper + resizer.right[x];
                 int c = lower + resizer.left[x];
                 int d = lower + resizer.right[x];
                 float wx = resizer.rightWeight[x];
-                int out = (y * width + x) * 3;
+                int out = (row + x) * 3;
                 for (int ch = 0; ch < 3; ch++) {
                     int s = sourceChannel[ch];
                     scratch[out + ch] =

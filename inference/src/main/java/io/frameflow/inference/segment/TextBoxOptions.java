@@ -75,6 +75,10 @@ public record TextBoxOptions(
         return new TextBoxOptions(value, boxThreshold, unclipRatio, minSize, maxBoxes, runtime);
     }
 
+    public TextBoxOptions withMaxBoxes(int value) {
+        return new TextBoxOptions(threshold, boxThreshold, unclipRatio, minSize, value, runtime);
+    }
+
     public TextBoxOptions withBoxThreshold(double value) {
         return new TextBoxOptions(threshold, value, unclipRatio, minSize, maxBoxes, runtime);
     }

@@ -12,10 +12,17 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = NanoDetGflDecoderSpec.class, name = "nanodet-gfl"),
-    @JsonSubTypes.Type(value = ProbabilityMapDecoderSpec.class, name = "probability-map")
+    @JsonSubTypes.Type(value = ProbabilityMapDecoderSpec.class, name = "probability-map"),
+    @JsonSubTypes.Type(value = BlazeFaceDecoderSpec.class, name = "blazeface"),
+    @JsonSubTypes.Type(value = YoloDecoderSpec.class, name = "yolo"),
+    @JsonSubTypes.Type(value = SsdDecoderSpec.class, name = "ssd")
 })
 public sealed interface DecoderSpec extends Serializable
-        permits NanoDetGflDecoderSpec, ProbabilityMapDecoderSpec {
+        permits NanoDetGflDecoderSpec,
+                ProbabilityMapDecoderSpec,
+                BlazeFaceDecoderSpec,
+                YoloDecoderSpec,
+                SsdDecoderSpec {
 
     /** All output tensor names this decoder reads. */
     List<String> outputNames();

@@ -36,6 +36,10 @@ public record ModelSpec(
         defaults = defaults == null ? STANDARD_DEFAULTS : defaults;
         if (task == ModelTask.DETECT) {
             checkDetector(input, SpecChecks.required("decoder", decoder), labels);
+        } else if (input.resize() == ResizeMode.LETTERBOX) {
+            // Masks and restored frames are mapped back as stretched; only boxes undo a letterbox.
+            throw new SpecValueException(
+                    "input.resize", "'letterbox' is only supported for detect models; use stretch");
         }
         if (task == ModelTask.SEGMENT) {
             checkSegmenter(SpecChecks.required("decoder", decoder), labels);
@@ -73,17 +77,38 @@ public record ModelSpec(
             throw new SpecValueException("labels", "missing: a detector needs its class names");
         }
         if (decoder instanceof NanoDetGflDecoderSpec gfl) {
-            for (int i = 0; i < gfl.strides().size(); i++) {
-                int stride = gfl.strides().get(i);
-                if (input.width() % stride != 0 || input.height() % stride != 0) {
-                    throw new SpecValueException(
-                            "decoder.strides[" + i + "]",
-                            stride
-                                    + " does not divide the input size "
-                                    + input.width()
-                                    + "x"
-                                    + input.height());
-                }
+            checkStrides(input, gfl.strides());
+        } else if (decoder instanceof BlazeFaceDecoderSpec blazeFace) {
+            checkStrides(input, blazeFace.strides());
+            if (labels.size() != 1) {
+                throw new SpecValueException(
+                        "labels",
+                        labels + " has " + labels.size() + " labels; a blazeface decoder has one");
+            }
+        } else if (decoder instanceof SsdDecoderSpec ssd
+                && ssd.backgroundClass() != null
+                && ssd.backgroundClass() > labels.size()) {
+            throw new SpecValueException(
+                    "decoder.background-class",
+                    ssd.backgroundClass()
+                            + " is not a score column: with "
+                            + labels.size()
+                            + " labels and a background the columns are 0.."
+                            + labels.size());
+        }
+    }
+
+    private static void checkStrides(InputSpec input, List<Integer> strides) {
+        for (int i = 0; i < strides.size(); i++) {
+            int stride = strides.get(i);
+            if (input.width() % stride != 0 || input.height() % stride != 0) {
+                throw new SpecValueException(
+                        "decoder.strides[" + i + "]",
+                        stride
+                                + " does not divide the input size "
+                                + input.width()
+                                + "x"
+                                + input.height());
             }
         }
     }

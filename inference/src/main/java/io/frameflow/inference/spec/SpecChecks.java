@@ -111,6 +111,21 @@ final class SpecChecks {
         return List.copyOf(values);
     }
 
+    /** A list with one entry per stride of a multi-level head. */
+    static <T> List<T> perLevel(String key, List<T> values, List<Integer> strides) {
+        if (values.size() != strides.size()) {
+            throw new SpecValueException(
+                    key,
+                    values
+                            + " has "
+                            + values.size()
+                            + " entries; expected "
+                            + strides.size()
+                            + ", one per stride");
+        }
+        return values;
+    }
+
     static String quote(Object value) {
         return "'" + value + "'";
     }

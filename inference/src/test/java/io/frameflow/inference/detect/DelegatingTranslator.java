@@ -8,11 +8,11 @@ import io.frameflow.inference.runtime.Translator;
 import java.nio.FloatBuffer;
 import java.util.List;
 
-/** Delegates every step to a NanoDet translator, so that a benchmark can override one step. */
+/** Delegates every step to a detector translator, so that a benchmark can override one step. */
 class DelegatingTranslator implements Translator<BgrImage, List<DetectedObject>> {
-    private final NanoDetTranslator inner;
+    private final Translator<BgrImage, List<DetectedObject>> inner;
 
-    DelegatingTranslator(NanoDetTranslator inner) {
+    DelegatingTranslator(Translator<BgrImage, List<DetectedObject>> inner) {
         this.inner = inner;
     }
 

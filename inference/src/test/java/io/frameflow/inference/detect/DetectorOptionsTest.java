@@ -3,6 +3,7 @@ package io.frameflow.inference.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.frameflow.inference.runtime.RuntimeOptions;
 import io.frameflow.inference.spec.DetectionDefaults;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class DetectorOptionsTest {
         assertThat(OPTIONS.scoreThreshold()).isEqualTo(0.35);
         assertThat(OPTIONS.iouThreshold()).isEqualTo(0.5);
         assertThat(OPTIONS.maxDetections()).isEqualTo(100);
-        assertThat(OPTIONS.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(OPTIONS.runtime()).isEqualTo(RuntimeOptions.defaults());
+        assertThat(OPTIONS.withThreads(3).runtime().threads()).isEqualTo(3);
     }
 
     @Test
@@ -29,8 +31,7 @@ class DetectorOptionsTest {
                 .hasMessage("max-detections: 0 is not a positive integer");
         assertThatThrownBy(() -> OPTIONS.withThreads(-1))
                 .hasMessage("threads: -1 is not a positive integer");
-        assertThatThrownBy(() -> new DetectorOptions(0.3, 0.5, 10, 1, 0))
-                .hasMessage("max-batch-size: 0 is not a positive integer");
+        assertThatThrownBy(() -> new DetectorOptions(0.3, 0.5, 10, null)).hasMessage("runtime");
         assertThatThrownBy(() -> OPTIONS.withScoreThreshold(Double.NaN))
                 .hasMessage("score-threshold: NaN is not in (0, 1]");
     }

@@ -73,6 +73,97 @@ class ImageTensorWriterTest {
     }
 
     @Test
+    void letterboxKeepsTheAspectRatioAndPadsWithNormalisedBlack() {
+        // A 4x2 picture into a 4x4 NHWC input: the picture fills rows 1 and 2 unscaled; rows 0
+        // and 3 are black, which (0 * 1 - 10) / 2 = -5 after normalisation.
+        InputSpec spec =
+                new InputSpec(
+                        "x",
+                        TensorLayout.NHWC,
+                        4,
+                        4,
+                        ResizeMode.LETTERBOX,
+                        ColorOrder.BGR,
+                        1.0,
+                        List.of(10.0, 10.0, 10.0),
+                        List.of(2.0, 2.0, 2.0));
+        BgrImage picture = randomImage(new Random(3), 4, 2);
+
+        float[] out = write(spec, picture);
+
+        for (int i = 0; i < 4 * 3; i++) {
+            assertThat(out[i]).as("row 0, element %d", i).isEqualTo(-5f);
+            assertThat(out[3 * 4 * 3 + i]).as("row 3, element %d", i).isEqualTo(-5f);
+        }
+        for (int i = 0; i < 2 * 4 * 3; i++) {
+            float expected = ((picture.bgr()[i] & 0xFF) - 10) / 2f;
+            assertThat(out[4 * 3 + i]).as("picture element %d", i).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void letterboxRefreshesThePaddingWhenThePictureShapeChanges() {
+        InputSpec spec = input(6, 6, TensorLayout.NCHW, ColorOrder.RGB);
+        InputSpec letterbox =
+                new InputSpec(
+                        "x",
+                        spec.layout(),
+                        6,
+                        6,
+                        ResizeMode.LETTERBOX,
+                        spec.color(),
+                        spec.scale(),
+                        spec.mean(),
+                        spec.std());
+        ImageTensorWriter writer = new ImageTensorWriter(letterbox);
+        FloatBuffer target = FloatBuffer.allocate(writer.elementCount());
+        BgrImage white = new BgrImage(6, 3, filled(6 * 3 * 3, (byte) 255));
+
+        writer.write(new BgrImage(6, 6, filled(6 * 6 * 3, (byte) 200)), target); // no padding
+        writer.write(white, target); // 6x3: rows 0, 4 and 5 are padding
+
+        // The 6x3 picture resized to 6x3 sits at rows 1..3 (offset (6 - 3) / 2 = 1).
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 6; y++) {
+                float expected = y >= 1 && y <= 3 ? 255f : 0f;
+                assertThat(target.get(c * 36 + y * 6))
+                        .as("channel %d row %d", c, y)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void letterboxGeometryMapsInputPixelsBackToThePicture() {
+        InputSpec spec =
+                new InputSpec(
+                        "x",
+                        TensorLayout.NCHW,
+                        320,
+                        320,
+                        ResizeMode.LETTERBOX,
+                        ColorOrder.RGB,
+                        1.0,
+                        null,
+                        null);
+
+        PictureFit wide = PictureFit.of(spec, 640, 480);
+        PictureFit tall = PictureFit.of(spec, 100, 400);
+
+        assertThat(wide).isEqualTo(new PictureFit(0, 40, 320, 240, 2f, 2f));
+        assertThat(wide.pictureX(160)).isEqualTo(320f);
+        assertThat(wide.pictureY(40)).isEqualTo(0f);
+        assertThat(tall).isEqualTo(new PictureFit(120, 0, 80, 320, 1.25f, 1.25f));
+        assertThat(tall.pictureX(200)).isEqualTo(100f);
+    }
+
+    private static byte[] filled(int length, byte value) {
+        byte[] bytes = new byte[length];
+        java.util.Arrays.fill(bytes, value);
+        return bytes;
+    }
+
+    @Test
     void ordersChannelsAndNormalisesPerTheSpec() {
         // One BGR pixel (10, 20, 30) stretched to 2x2, as RGB planes: R = 30, G = 20, B = 10.
         BgrImage pixel = new BgrImage(1, 1, new byte[] {10, 20, 30});

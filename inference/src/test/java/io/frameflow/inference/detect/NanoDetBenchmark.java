@@ -270,7 +270,7 @@ public final class NanoDetBenchmark {
 
     private static double wholePredict(FetchedModel model, BgrImage image, int runs) {
         try (var predictor =
-                new OnnxDetectorFactory(
+                new DetectorFactory(
                                 model, DetectorOptions.from(model.spec().defaults()).withThreads(2))
                         .create()) {
             return median(runs, () -> predictor.predict(image));
@@ -279,7 +279,7 @@ public final class NanoDetBenchmark {
 
     private static void printDetections(FetchedModel model, String name, BgrImage image) {
         try (var predictor =
-                new OnnxDetectorFactory(
+                new DetectorFactory(
                                 model, DetectorOptions.from(model.spec().defaults()).withThreads(2))
                         .create()) {
             List<DetectedObject> detections = predictor.predict(image);

@@ -40,7 +40,7 @@ class NanoDetCatalogTest {
     private static List<DetectedObject> detect(String picture) throws IOException {
         BgrImage image = SamplePictures.read(pictures.file(picture));
         try (Predictor<BgrImage, List<DetectedObject>> detector =
-                OnnxDetectorFactory.withDefaults(model).create()) {
+                DetectorFactory.withDefaults(model).create()) {
             return detector.predict(image);
         }
     }

@@ -114,6 +114,7 @@ class NanoDetTranslatorTest {
                 .isInstanceOf(InferenceException.class)
                 .hasMessage(
                         "model nanodet-coco@3.0.4: input 'input_1' has per-item shape [416, 416, 3]"
-                                + " but the spec implies [3, 416, 416]");
+                                + " but the spec implies [3, 416, 416] (input.layout NCHW, width and"
+                                + " height)");
     }
 }

@@ -107,8 +107,10 @@ class ModelSpecLoaderTest {
     @Test
     void rejectsAnUnknownDecoderType() {
         assertRejected(
-                edited("type: nanodet-gfl", "type: yolo"),
-                FILE + ": decoder.type: 'yolo' is not one of nanodet-gfl, probability-map");
+                edited("type: nanodet-gfl", "type: yolo5"),
+                FILE
+                        + ": decoder.type: 'yolo5' is not one of nanodet-gfl, probability-map,"
+                        + " blazeface, yolo, ssd");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.frameflow.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frameflow.inference.catalog.ModelCatalog;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
 import io.frameflow.jobs.samples.SampleVideos;
@@ -82,7 +83,8 @@ class BadInputITCase {
         assertThat(errorLine(run))
                 .isEqualTo(
                         "pipeline.yaml: stages[0].detect.model: unknown model 'nanodet-coc'; known"
-                                + " models: nanodet-coco");
+                                + " models: "
+                                + String.join(", ", ModelCatalog.builtIn().names()));
     }
 
     @Test

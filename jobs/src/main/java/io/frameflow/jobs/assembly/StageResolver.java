@@ -1,18 +1,24 @@
 package io.frameflow.jobs.assembly;
 
+import io.frameflow.inference.api.BgrImage;
+import io.frameflow.inference.api.DetectedObject;
+import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
 import io.frameflow.inference.catalog.UnknownModelException;
+import io.frameflow.inference.detect.DetectorFactory;
 import io.frameflow.inference.detect.DetectorOptions;
-import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.ProgressListener;
 import io.frameflow.inference.runtime.Backend;
 import io.frameflow.inference.runtime.Precision;
 import io.frameflow.inference.runtime.RuntimeOptions;
 import io.frameflow.inference.segment.SegmenterFactory;
 import io.frameflow.inference.segment.SegmenterOptions;
+import io.frameflow.inference.segment.TextBoxDetectorFactory;
+import io.frameflow.inference.segment.TextBoxOptions;
 import io.frameflow.inference.spec.ModelSpec;
 import io.frameflow.inference.spec.ModelTask;
+import io.frameflow.inference.spec.ProbabilityMapDecoderSpec;
 import io.frameflow.jobs.spec.DetectStageSpec;
 import io.frameflow.jobs.spec.ModelStageSpec;
 import io.frameflow.jobs.spec.PipelineSpecException;
@@ -26,7 +32,6 @@ import io.frameflow.operators.stage.SegmentStage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -97,7 +102,7 @@ final class StageResolver {
         } catch (UnknownModelException e) {
             throw new PipelineSpecException(at + ".model: " + e.getMessage(), e);
         }
-        if (spec.task() != task) {
+        if (spec.task() != task && !(task == ModelTask.DETECT && givesTextBoxes(spec))) {
             String wanted = task.name().toLowerCase(java.util.Locale.ROOT);
             throw new PipelineSpecException(
                     at
@@ -118,6 +123,16 @@ final class StageResolver {
         return models.fetch(name, progress);
     }
 
+    /**
+     * A one-class probability-map model (ppocr-det) also detects: each connected region of its map
+     * becomes a box, as DBNet's post-processing does.
+     */
+    private static boolean givesTextBoxes(ModelSpec spec) {
+        return spec.task() == ModelTask.SEGMENT
+                && spec.decoder() instanceof ProbabilityMapDecoderSpec
+                && spec.labels().size() == 1;
+    }
+
     private List<String> modelsFor(ModelTask task) {
         List<String> names = new ArrayList<>();
         for (String n : models.catalog().names()) {
@@ -130,6 +145,35 @@ final class StageResolver {
 
     private int threads(ModelStageSpec stage) {
         return stage.threads() != null ? stage.threads() : defaultThreads;
+    }
+
+    /**
+     * How a stage's model runs: its threads, backend and precision, and batches as large as the
+     * stage's (the validator has checked the backend and precision names).
+     */
+    private RuntimeOptions runtime(ModelStageSpec stage, BatchOptions batch) {
+        RuntimeOptions runtime =
+                RuntimeOptions.defaults()
+                        .withThreads(threads(stage))
+                        .withMaxBatchSize(batch.maxBatchSize());
+        if (stage.backend() != null) {
+            runtime = runtime.withBackend(byId(Backend.values(), Backend::id, stage.backend()));
+        }
+        if (stage.precision() != null) {
+            runtime =
+                    runtime.withPrecision(
+                            byId(Precision.values(), Precision::id, stage.precision()));
+        }
+        return runtime;
+    }
+
+    private static <E> E byId(E[] values, java.util.function.Function<E, String> id, String name) {
+        for (E value : values) {
+            if (id.apply(value).equals(name)) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("the validator let '" + name + "' through");
     }
 
     // --- one method per stage kind: where each task's factory is built ---
@@ -170,28 +214,13 @@ final class StageResolver {
         }
     }
 
-    /** Backend, precision and threads of a stage; batches as large as the stage's. */
-    private RuntimeOptions runtime(ModelStageSpec stage, BatchOptions batch) {
-        RuntimeOptions runtime =
-                RuntimeOptions.defaults()
-                        .withThreads(threads(stage))
-                        .withMaxBatchSize(batch.maxBatchSize());
-        if (stage.backend() != null) {
-            runtime =
-                    runtime.withBackend(Backend.valueOf(stage.backend().toUpperCase(Locale.ROOT)));
-        }
-        if (stage.precision() != null) {
-            runtime =
-                    runtime.withPrecision(
-                            Precision.valueOf(stage.precision().toUpperCase(Locale.ROOT)));
-        }
-        return runtime;
-    }
-
     private ModelStage detect(
             String name, DetectStageSpec spec, FetchedModel model, BatchOptions batch, String at) {
+        if (givesTextBoxes(model.spec())) {
+            return stageOnCrops(name, spec, textBoxes(spec, model, batch, at), batch);
+        }
         DetectorOptions options =
-                DetectorOptions.from(model.spec().defaults()).withThreads(threads(spec));
+                DetectorOptions.from(model.spec().defaults()).withRuntime(runtime(spec, batch));
         try {
             if (spec.threshold() != null) {
                 options = options.withScoreThreshold(spec.threshold());
@@ -205,8 +234,40 @@ final class StageResolver {
         } catch (IllegalArgumentException e) {
             throw new PipelineSpecException(at + ": " + e.getMessage(), e);
         }
-        // backend and precision join the options when the detector factory takes RuntimeOptions
-        OnnxDetectorFactory detector = new OnnxDetectorFactory(model, options);
+        return stageOnCrops(name, spec, new DetectorFactory(model, options), batch);
+    }
+
+    private TextBoxDetectorFactory textBoxes(
+            DetectStageSpec spec, FetchedModel model, BatchOptions batch, String at) {
+        if (spec.iouThreshold() != null) {
+            throw new PipelineSpecException(
+                    at
+                            + ".iou-threshold: "
+                            + model.modelId()
+                            + " gives one box per connected text region, so there is nothing to"
+                            + " suppress; leave the key out");
+        }
+        try {
+            TextBoxOptions options =
+                    TextBoxOptions.from(model.spec()).withRuntime(runtime(spec, batch));
+            if (spec.threshold() != null) {
+                options = options.withBoxThreshold(spec.threshold());
+            }
+            if (spec.maxDetections() != null) {
+                options = options.withMaxBoxes(spec.maxDetections());
+            }
+            return new TextBoxDetectorFactory(model, options);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A whole-frame detect stage, or one on crops of an earlier stage's detections. */
+    private static DetectStage stageOnCrops(
+            String name,
+            DetectStageSpec spec,
+            PredictorFactory<BgrImage, List<DetectedObject>> detector,
+            BatchOptions batch) {
         if (!spec.secondary()) {
             return DetectStage.primary(name, detector, batch);
         }

@@ -1,7 +1,7 @@
 package io.frameflow.jobs.bench;
 
 import io.frameflow.common.TimeSource;
-import io.frameflow.inference.detect.OnnxDetectorFactory;
+import io.frameflow.inference.detect.DetectorFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class BareLatencyLoop {
     private BareLatencyLoop() {}
 
     /** The latency of each frame, in frame order. */
-    static List<LatencyBenchmark.Sample> run(String uri, OnnxDetectorFactory detector, long frames)
+    static List<LatencyBenchmark.Sample> run(String uri, DetectorFactory detector, long frames)
             throws Exception {
         List<LatencyBenchmark.Sample> latencies = new ArrayList<>();
         BareLoop.decodeAndDetect(

@@ -3,7 +3,7 @@ package io.frameflow.jobs.bench;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.Predictor;
-import io.frameflow.inference.detect.OnnxDetectorFactory;
+import io.frameflow.inference.detect.DetectorFactory;
 import io.frameflow.ingest.ffmpeg.DecodeEvent;
 import io.frameflow.ingest.ffmpeg.DecoderOptions;
 import io.frameflow.ingest.ffmpeg.FFmpegDecoder;
@@ -30,7 +30,7 @@ final class BareLoop {
 
     private BareLoop() {}
 
-    static Timing run(String video, OnnxDetectorFactory detector, long maxFrames) throws Exception {
+    static Timing run(String video, DetectorFactory detector, long maxFrames) throws Exception {
         long start = System.nanoTime();
         Tally tally = new Tally();
         long frames = decodeAndDetect(video, detector, maxFrames, tally);
@@ -60,8 +60,7 @@ final class BareLoop {
      * until {@code maxFrames} frames or the end of the stream; returns the frames processed.
      */
     static long decodeAndDetect(
-            String uri, OnnxDetectorFactory detector, long maxFrames, FrameDone done)
-            throws Exception {
+            String uri, DetectorFactory detector, long maxFrames, FrameDone done) throws Exception {
         long frames = 0;
         try (Predictor<BgrImage, List<DetectedObject>> predictor = detector.create();
                 FFmpegDecoder decoder =

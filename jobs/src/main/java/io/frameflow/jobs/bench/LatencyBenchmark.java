@@ -3,8 +3,8 @@ package io.frameflow.jobs.bench;
 import io.frameflow.common.TimeSource;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
+import io.frameflow.inference.detect.DetectorFactory;
 import io.frameflow.inference.detect.DetectorOptions;
-import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.jobs.assembly.PipelineResolver;
 import io.frameflow.jobs.assembly.ResolvedPipeline;
@@ -58,8 +58,8 @@ public final class LatencyBenchmark {
      */
     public int run(Options options) throws Exception {
         FetchedModel model = models.fetch("nanodet-coco", terminal::step);
-        OnnxDetectorFactory detector =
-                new OnnxDetectorFactory(
+        DetectorFactory detector =
+                new DetectorFactory(
                         model,
                         DetectorOptions.from(model.spec().defaults())
                                 .withScoreThreshold(0.35)

@@ -2,8 +2,8 @@ package io.frameflow.jobs.bench;
 
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelStore;
+import io.frameflow.inference.detect.DetectorFactory;
 import io.frameflow.inference.detect.DetectorOptions;
-import io.frameflow.inference.detect.OnnxDetectorFactory;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.jobs.assembly.PipelineResolver;
 import io.frameflow.jobs.assembly.ResolvedPipeline;
@@ -50,8 +50,8 @@ public final class PipelineBenchmark {
         String video = SampleVideos.resolve("sample:vtest.avi", cache, terminal::step).toString();
         PipelineSpec demo = DemoPipeline.spec();
         double threshold = demo.detectStage().threshold();
-        OnnxDetectorFactory detector =
-                new OnnxDetectorFactory(
+        DetectorFactory detector =
+                new DetectorFactory(
                         model,
                         DetectorOptions.from(model.spec().defaults())
                                 .withScoreThreshold(threshold)
