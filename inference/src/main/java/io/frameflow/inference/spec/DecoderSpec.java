@@ -10,8 +10,12 @@ import java.util.List;
  * a translator that understands it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = NanoDetGflDecoderSpec.class, name = "nanodet-gfl")})
-public sealed interface DecoderSpec extends Serializable permits NanoDetGflDecoderSpec {
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = NanoDetGflDecoderSpec.class, name = "nanodet-gfl"),
+    @JsonSubTypes.Type(value = ImageDecoderSpec.class, name = "image")
+})
+public sealed interface DecoderSpec extends Serializable
+        permits NanoDetGflDecoderSpec, ImageDecoderSpec {
 
     /** All output tensor names this decoder reads. */
     List<String> outputNames();

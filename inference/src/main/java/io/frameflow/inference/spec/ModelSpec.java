@@ -37,6 +37,11 @@ public record ModelSpec(
         if (task == ModelTask.DETECT) {
             checkDetector(input, SpecChecks.required("decoder", decoder), labels);
         }
+        if (task == ModelTask.RESTORE
+                && !(SpecChecks.required("decoder", decoder) instanceof ImageDecoderSpec)) {
+            throw new SpecValueException(
+                    "decoder.type", "a restoration model needs the 'image' decoder");
+        }
     }
 
     private static void checkDetector(InputSpec input, DecoderSpec decoder, List<String> labels) {
