@@ -92,7 +92,8 @@ class ModelSpecLoaderTest {
                 FILE + ": task: 'classify' is not one of detect, segment, restore");
         assertRejected(
                 edited("convert: tfjs-graph", "convert: tflite"),
-                FILE + ": source.convert: 'tflite' is not one of tfjs-graph, onnx");
+                FILE
+                        + ": source.convert: 'tflite' is not one of tfjs-graph, waifu2x-json, ncnn, onnx");
     }
 
     @Test
@@ -108,7 +109,7 @@ class ModelSpecLoaderTest {
     void rejectsAnUnknownDecoderType() {
         assertRejected(
                 edited("type: nanodet-gfl", "type: yolo"),
-                FILE + ": decoder.type: 'yolo' is not one of nanodet-gfl");
+                FILE + ": decoder.type: 'yolo' is not one of nanodet-gfl, image");
     }
 
     @Test
