@@ -12,10 +12,6 @@ import java.util.Map;
  * each blob is tracked where it is known, so that graph inputs and outputs get a useful shape.
  */
 final class NcnnLayerTranslator {
-    private static final int RESIZE_NEAREST = 1;
-    private static final int RESIZE_BILINEAR = 2;
-    private static final int RESIZE_BICUBIC = 3;
-
     private final OnnxGraphBuilder graph;
     private final NcnnWeightReader weights;
     private final Map<String, String> aliases = new HashMap<>();
@@ -195,34 +191,7 @@ final class NcnnLayerTranslator {
         if (layer.integer(3, 0) != 0 || layer.integer(4, 0) != 0 || layer.integer(5, 0) != 0) {
             throw layer.problem("resizing to a fixed or dynamic size is not supported; use scales");
         }
-        int type = layer.integer(0, 0);
-        boolean alignCorners = layer.integer(6, 0) != 0;
-        List<AttributeProto> attributes = new ArrayList<>();
-        switch (type) {
-            case RESIZE_NEAREST -> {
-                // ncnn picks source pixel floor(x / scale)
-                attributes.add(OnnxAttributes.string("mode", "nearest"));
-                attributes.add(
-                        OnnxAttributes.string("coordinate_transformation_mode", "asymmetric"));
-                attributes.add(OnnxAttributes.string("nearest_mode", "floor"));
-            }
-            case RESIZE_BILINEAR, RESIZE_BICUBIC -> {
-                attributes.add(
-                        OnnxAttributes.string(
-                                "mode", type == RESIZE_BILINEAR ? "linear" : "cubic"));
-                attributes.add(
-                        OnnxAttributes.string(
-                                "coordinate_transformation_mode",
-                                alignCorners ? "align_corners" : "half_pixel"));
-                if (type == RESIZE_BICUBIC) {
-                    // ncnn's bicubic uses Keys' kernel with a = -0.75, like OpenCV
-                    attributes.add(OnnxAttributes.real("cubic_coeff_a", -0.75f));
-                }
-            }
-            default ->
-                    throw layer.problem(
-                            "resize_type " + type + " is not supported; supported: 1, 2, 3");
-        }
+        List<AttributeProto> attributes = NcnnResizeModes.attributes(layer);
         float scaleH = layer.real(1, 1f);
         float scaleW = layer.real(2, 1f);
         if (!(scaleH > 0) || !(scaleW > 0)) {
