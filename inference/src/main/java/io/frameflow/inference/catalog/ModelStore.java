@@ -2,7 +2,9 @@ package io.frameflow.inference.catalog;
 
 import io.frameflow.inference.convert.ConversionResult;
 import io.frameflow.inference.convert.ModelConversionException;
+import io.frameflow.inference.convert.NcnnConverter;
 import io.frameflow.inference.convert.TfjsGraphConverter;
+import io.frameflow.inference.convert.Waifu2xJsonConverter;
 import io.frameflow.inference.fetch.AssetFetcher;
 import io.frameflow.inference.fetch.AssetFile;
 import io.frameflow.inference.fetch.AssetSpec;
@@ -69,6 +71,8 @@ public final class ModelStore {
     static Map<SourceFormat, ModelConverter> defaultConverters() {
         Map<SourceFormat, ModelConverter> converters = new EnumMap<>(SourceFormat.class);
         converters.put(SourceFormat.TFJS_GRAPH, ModelStore::convertTfjsGraph);
+        converters.put(SourceFormat.WAIFU2X_JSON, ModelStore::convertWaifu2xJson);
+        converters.put(SourceFormat.NCNN, ModelStore::convertNcnn);
         converters.put(
                 SourceFormat.ONNX,
                 (model, onnxOut) -> {
@@ -87,6 +91,29 @@ public final class ModelStore {
                 + ", "
                 + result.nodeCount()
                 + " nodes";
+    }
+
+    private static String convertWaifu2xJson(Path modelJson, Path onnxOut) throws IOException {
+        ConversionResult result = new Waifu2xJsonConverter().convert(modelJson, onnxOut);
+        return "waifu2x-json by "
+                + Waifu2xJsonConverter.class.getName()
+                + ": opset "
+                + result.opset()
+                + ", "
+                + result.nodeCount()
+                + " nodes";
+    }
+
+    private static String convertNcnn(Path param, Path onnxOut) throws IOException {
+        ConversionResult result =
+                new NcnnConverter().convert(param, NcnnConverter.weightsBeside(param), onnxOut);
+        return "ncnn by "
+                + NcnnConverter.class.getName()
+                + ": opset "
+                + result.opset()
+                + ", "
+                + result.nodeCount()
+                + " nodes, every weight byte used";
     }
 
     public ModelCatalog catalog() {

@@ -9,21 +9,31 @@ import java.util.Optional;
 
 /** The parsed command line of {@link OnnxOutputComparator}. */
 record ComparatorArguments(
-        Path modelA, Path modelB, Optional<Path> image, int threads, int runs, long seed) {
+        Path modelA,
+        Path modelB,
+        Optional<Path> image,
+        int threads,
+        int runs,
+        long seed,
+        int size) {
     static final String USAGE =
-            "usage: OnnxOutputComparator [--threads N] [--runs N] [--seed N] A.onnx B.onnx [image]";
+            "usage: OnnxOutputComparator [--threads N] [--runs N] [--seed N] [--size N] A.onnx"
+                    + " B.onnx [image]";
 
     static ComparatorArguments parse(List<String> args) {
         List<String> positional = new ArrayList<>();
         Map<String, Long> options =
-                new HashMap<>(Map.of("--threads", 1L, "--runs", 20L, "--seed", 42L));
+                new HashMap<>(Map.of("--threads", 1L, "--runs", 20L, "--seed", 42L, "--size", 0L));
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 positional.add(arg);
             } else if (!options.containsKey(arg)) {
                 throw new IllegalArgumentException(
-                        "unknown option " + arg + "; valid: --threads, --runs, --seed; " + USAGE);
+                        "unknown option "
+                                + arg
+                                + "; valid: --threads, --runs, --seed, --size; "
+                                + USAGE);
             } else if (i + 1 == args.size()) {
                 throw new IllegalArgumentException(arg + " needs a value; " + USAGE);
             } else {
@@ -43,7 +53,8 @@ record ComparatorArguments(
                 positional.size() == 3 ? Optional.of(Path.of(positional.get(2))) : Optional.empty(),
                 threads,
                 runs,
-                seed);
+                seed,
+                Math.toIntExact(options.get("--size")));
     }
 
     private static long number(String key, String value) {

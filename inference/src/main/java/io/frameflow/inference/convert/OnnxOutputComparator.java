@@ -27,8 +27,10 @@ import java.util.Optional;
  * largest absolute difference, plus node counts and median inference times measured in the same
  * run. Used to check a converted model against a reference conversion.
  *
- * <p>Command line: {@code OnnxOutputComparator [--threads N] [--runs N] [--seed N] A.onnx B.onnx
- * [image]}. Without an image the input is seeded uniform noise in [0, 1). The program ends with an
+ * <p>Command line: {@code OnnxOutputComparator [--threads N] [--runs N] [--seed N] [--size N]
+ * A.onnx B.onnx [image]}. Without an image the input is seeded uniform noise in [0, 1). {@code
+ * --size} gives dynamic dimensions other than the batch (e.g. the height and width of a fully
+ * convolutional model) that size; without it such inputs are rejected. The program ends with an
  * exception (non-zero exit status) when an output of A is missing in B or has another shape.
  */
 public final class OnnxOutputComparator {
@@ -37,6 +39,7 @@ public final class OnnxOutputComparator {
     private final int threads;
     private final int runs;
     private final long seed;
+    private final int size;
 
     /**
      * @param threads intra-op threads of each session (the same for both, so timings compare)
@@ -44,9 +47,20 @@ public final class OnnxOutputComparator {
      * @param seed seed of the random input
      */
     public OnnxOutputComparator(int threads, int runs, long seed) {
+        this(threads, runs, seed, 0);
+    }
+
+    /**
+     * @param size the size given to dynamic input dimensions other than the batch; 0 rejects them
+     */
+    public OnnxOutputComparator(int threads, int runs, long seed, int size) {
         this.threads = positive("--threads", threads);
         this.runs = positive("--runs", runs);
         this.seed = seed;
+        if (size < 0) {
+            throw new IllegalArgumentException("--size must not be negative, got " + size);
+        }
+        this.size = size;
     }
 
     public static void main(String[] args) throws IOException {
@@ -64,7 +78,8 @@ public final class OnnxOutputComparator {
     public static int run(List<String> args, PrintStream out) throws IOException {
         ComparatorArguments parsed = ComparatorArguments.parse(args);
         OnnxComparisonReport report =
-                new OnnxOutputComparator(parsed.threads(), parsed.runs(), parsed.seed())
+                new OnnxOutputComparator(
+                                parsed.threads(), parsed.runs(), parsed.seed(), parsed.size())
                         .compare(parsed.modelA(), parsed.modelB(), parsed.image());
         report.print(out);
         return report.shapesMatch() ? 0 : 1;
@@ -122,7 +137,7 @@ public final class OnnxOutputComparator {
         }
     }
 
-    private static Map.Entry<String, long[]> singleInput(OrtSession session, Path model)
+    private Map.Entry<String, long[]> singleInput(OrtSession session, Path model)
             throws OrtException {
         Map<String, NodeInfo> inputs = session.getInputInfo();
         if (inputs.size() != 1) {
@@ -132,7 +147,9 @@ public final class OnnxOutputComparator {
         Map.Entry<String, NodeInfo> input = inputs.entrySet().iterator().next();
         long[] shape = ((TensorInfo) input.getValue().getInfo()).getShape().clone();
         for (int axis = 0; axis < shape.length; axis++) {
-            if (shape[axis] < 0 && axis > 0) {
+            if (shape[axis] < 0 && axis > 0 && size > 0) {
+                shape[axis] = size;
+            } else if (shape[axis] < 0 && axis > 0) {
                 throw new IllegalArgumentException(
                         "input "
                                 + input.getKey()
@@ -141,7 +158,8 @@ public final class OnnxOutputComparator {
                                 + " has a dynamic dimension "
                                 + axis
                                 + " "
-                                + Arrays.toString(shape));
+                                + Arrays.toString(shape)
+                                + "; give it a size with --size");
             }
             shape[axis] = Math.max(shape[axis], 1);
         }

@@ -15,14 +15,16 @@ import java.util.List;
     @JsonSubTypes.Type(value = ProbabilityMapDecoderSpec.class, name = "probability-map"),
     @JsonSubTypes.Type(value = BlazeFaceDecoderSpec.class, name = "blazeface"),
     @JsonSubTypes.Type(value = YoloDecoderSpec.class, name = "yolo"),
-    @JsonSubTypes.Type(value = SsdDecoderSpec.class, name = "ssd")
+    @JsonSubTypes.Type(value = SsdDecoderSpec.class, name = "ssd"),
+    @JsonSubTypes.Type(value = ImageDecoderSpec.class, name = "image")
 })
 public sealed interface DecoderSpec extends Serializable
         permits NanoDetGflDecoderSpec,
                 ProbabilityMapDecoderSpec,
                 BlazeFaceDecoderSpec,
                 YoloDecoderSpec,
-                SsdDecoderSpec {
+                SsdDecoderSpec,
+                ImageDecoderSpec {
 
     /** All output tensor names this decoder reads. */
     List<String> outputNames();

@@ -32,7 +32,12 @@ public record ModelSpec(
         SpecChecks.nonBlank("license", license);
         SpecChecks.required("source", source);
         SpecChecks.required("input", input);
-        labels = labels == null ? List.of() : SpecChecks.nonEmpty("labels", labels);
+        // Absent and empty mean the same: a spec without labels must survive Java
+        // serialization, which calls this constructor again with the empty list.
+        labels =
+                labels == null || labels.isEmpty()
+                        ? List.of()
+                        : SpecChecks.nonEmpty("labels", labels);
         defaults = defaults == null ? STANDARD_DEFAULTS : defaults;
         if (task == ModelTask.DETECT) {
             checkDetector(input, SpecChecks.required("decoder", decoder), labels);
@@ -69,6 +74,11 @@ public record ModelSpec(
                             + input.width()
                             + "x"
                             + input.height());
+        }
+        if (task == ModelTask.RESTORE
+                && !(SpecChecks.required("decoder", decoder) instanceof ImageDecoderSpec)) {
+            throw new SpecValueException(
+                    "decoder.type", "a restoration model needs the 'image' decoder");
         }
     }
 

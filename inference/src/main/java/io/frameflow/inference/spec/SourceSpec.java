@@ -37,6 +37,30 @@ public record SourceSpec(
             throw new SpecValueException(
                     "files.weights", "missing: a tfjs-graph model needs at least one weights file");
         }
+        if (convert == SourceFormat.NCNN) {
+            checkNcnnFiles(files);
+        }
+    }
+
+    /** ncnn tools write a model as NAME.param plus NAME.bin; the converter relies on that. */
+    private static void checkNcnnFiles(SourceFilesSpec files) {
+        String model = files.model();
+        if (!model.endsWith(".param")) {
+            throw new SpecValueException(
+                    "files.model", "'" + model + "' is not an ncnn .param file");
+        }
+        String bin = baseName(model).replaceFirst("\\.param$", ".bin");
+        if (files.weights().size() != 1 || !baseName(files.weights().get(0)).equals(bin)) {
+            throw new SpecValueException(
+                    "files.weights",
+                    files.weights()
+                            + " is not valid for an ncnn model: expected exactly one file named "
+                            + bin);
+        }
+    }
+
+    private static String baseName(String archivePath) {
+        return archivePath.substring(archivePath.lastIndexOf('/') + 1);
     }
 
     /** An npm package as the source. */

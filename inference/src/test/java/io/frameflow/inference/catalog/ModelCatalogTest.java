@@ -8,11 +8,21 @@ import org.junit.jupiter.api.Test;
 class ModelCatalogTest {
 
     @Test
-    void theBuiltInCatalogHasNanoDetAndBlazeFace() {
+    void theBuiltInCatalogHasEveryNamedModel() {
         ModelCatalog catalog = ModelCatalog.builtIn();
 
         assertThat(catalog.names())
-                .contains("nanodet-coco", "ppocr-det", "selfie-seg", "blazeface");
+                .contains(
+                        "nanodet-coco",
+                        "blazeface",
+                        "ppocr-det",
+                        "selfie-seg",
+                        "waifu2x-noise0",
+                        "waifu2x-noise1",
+                        "waifu2x-noise2",
+                        "waifu2x-noise3",
+                        "realesr-animevideov3-x2",
+                        "realesr-animevideov3-x4");
         assertThat(catalog.get("nanodet-coco").modelId()).isEqualTo("nanodet-coco@3.0.4");
         assertThat(catalog.get("blazeface").modelId()).isEqualTo("blazeface@1.2.0");
     }

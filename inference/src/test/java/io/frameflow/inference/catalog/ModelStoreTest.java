@@ -60,6 +60,7 @@ class ModelStoreTest {
                   files: { model: package/index.js, weights: package/package.json }
                   convert: tfjs-graph%s
                 input: { name: x, layout: NCHW, width: 8, height: 8 }
+                decoder: { type: image, output: y }
                 """
                         .formatted(sha256, pin);
         return ModelSpecLoader.read(

@@ -58,6 +58,27 @@ class OnnxOutputComparatorTest {
     }
 
     @Test
+    void dynamicHeightAndWidthNeedASize() throws Exception {
+        long[] dynamic = {1, 3, -1, -1};
+        Path a = model("a", dynamic, "Mul", new long[] {1}, 2f);
+        Path b = model("b", dynamic, "Mul", new long[] {1}, 2f);
+
+        IllegalArgumentException refused =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new OnnxOutputComparator(1, 1, 7).compare(a, b, Optional.empty()));
+        assertTrue(refused.getMessage().endsWith("; give it a size with --size"));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int status =
+                OnnxOutputComparator.run(
+                        List.of("--size", "6", "--runs", "1", a.toString(), b.toString()),
+                        new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status);
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("[1, 3, 6, 6] max|Δ| 0"));
+    }
+
+    @Test
     void reportsTheLargestDifference() throws Exception {
         Path a = model("a", NCHW, "Add", new long[] {1}, 0f);
         Path b = model("b", NCHW, "Add", new long[] {1}, 0.5f);

@@ -92,7 +92,8 @@ class ModelSpecLoaderTest {
                 FILE + ": task: 'classify' is not one of detect, segment, restore");
         assertRejected(
                 edited("convert: tfjs-graph", "convert: tflite"),
-                FILE + ": source.convert: 'tflite' is not one of tfjs-graph, onnx");
+                FILE
+                        + ": source.convert: 'tflite' is not one of tfjs-graph, waifu2x-json, ncnn, onnx");
     }
 
     @Test
@@ -110,7 +111,7 @@ class ModelSpecLoaderTest {
                 edited("type: nanodet-gfl", "type: yolo5"),
                 FILE
                         + ": decoder.type: 'yolo5' is not one of nanodet-gfl, probability-map,"
-                        + " blazeface, yolo, ssd");
+                        + " blazeface, yolo, ssd, image");
     }
 
     @Test

@@ -134,6 +134,12 @@ final class ModelsCommand {
         @Option(names = "--seed", paramLabel = "N", description = "Seed of the random input.")
         Long seed;
 
+        @Option(
+                names = "--size",
+                paramLabel = "N",
+                description = "Size of dynamic input dimensions (e.g. H and W of an image model).")
+        Integer size;
+
         @Override
         public Integer call() throws java.io.IOException {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -156,6 +162,9 @@ final class ModelsCommand {
             }
             if (seed != null) {
                 args.addAll(List.of("--seed", seed.toString()));
+            }
+            if (size != null) {
+                args.addAll(List.of("--size", size.toString()));
             }
             args.addAll(files);
             return args;
