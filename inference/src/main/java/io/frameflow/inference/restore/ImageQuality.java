@@ -8,7 +8,7 @@ import io.frameflow.inference.api.BgrImage;
  * 255); SSIM is on luma, averaged over 8x8 windows placed every 4 pixels, with the usual constants
  * (K1 = 0.01, K2 = 0.03, L = 255). Keeps scratch arrays between calls: one instance per thread.
  */
-final class ImageQuality {
+public final class ImageQuality {
     static final int WINDOW = 8;
     static final int WINDOW_STEP = 4;
     private static final double C1 = Math.pow(0.01 * 255, 2);
@@ -41,6 +41,25 @@ final class ImageQuality {
         return new Scores(
                 psnr(input.bgr(), compared, pixels * 3),
                 ssim(input.bgr(), compared, input.width(), input.height()));
+    }
+
+    /**
+     * PSNR in dB of two pictures of the same size over all three channels; {@code +Infinity} when
+     * they are identical.
+     */
+    public static double psnr(BgrImage a, BgrImage b) {
+        if (a.width() != b.width() || a.height() != b.height()) {
+            throw new IllegalArgumentException(
+                    "PSNR needs pictures of one size, got "
+                            + a.width()
+                            + "x"
+                            + a.height()
+                            + " and "
+                            + b.width()
+                            + "x"
+                            + b.height());
+        }
+        return psnr(a.bgr(), b.bgr(), a.bgr().length);
     }
 
     static double psnr(byte[] a, byte[] b, int length) {

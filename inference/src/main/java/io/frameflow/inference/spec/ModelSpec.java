@@ -52,6 +52,11 @@ public record ModelSpec(
         if (decoder instanceof ProbabilityMapDecoderSpec map) {
             checkSizeMultiple(input, map.sizeMultiple());
         }
+        if (task == ModelTask.RESTORE
+                && !(SpecChecks.required("decoder", decoder) instanceof ImageDecoderSpec)) {
+            throw new SpecValueException(
+                    "decoder.type", "a restoration model needs the 'image' decoder");
+        }
     }
 
     private static void checkSegmenter(DecoderSpec decoder, List<String> labels) {
@@ -74,11 +79,6 @@ public record ModelSpec(
                             + input.width()
                             + "x"
                             + input.height());
-        }
-        if (task == ModelTask.RESTORE
-                && !(SpecChecks.required("decoder", decoder) instanceof ImageDecoderSpec)) {
-            throw new SpecValueException(
-                    "decoder.type", "a restoration model needs the 'image' decoder");
         }
     }
 

@@ -9,6 +9,9 @@ import io.frameflow.inference.catalog.UnknownModelException;
 import io.frameflow.inference.detect.DetectorFactory;
 import io.frameflow.inference.detect.DetectorOptions;
 import io.frameflow.inference.fetch.ProgressListener;
+import io.frameflow.inference.restore.RestorationGate;
+import io.frameflow.inference.restore.RestorerFactory;
+import io.frameflow.inference.restore.RestorerOptions;
 import io.frameflow.inference.runtime.Backend;
 import io.frameflow.inference.runtime.Precision;
 import io.frameflow.inference.runtime.RuntimeOptions;
@@ -28,6 +31,7 @@ import io.frameflow.jobs.spec.StageSpec;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.stage.DetectStage;
 import io.frameflow.operators.stage.ModelStage;
+import io.frameflow.operators.stage.RestoreStage;
 import io.frameflow.operators.stage.SegmentStage;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,14 +184,21 @@ final class StageResolver {
 
     private ModelStage restore(
             String name, RestoreStageSpec spec, FetchedModel model, BatchOptions batch, String at) {
-        // io.frameflow.inference.restore.RestorerFactory(model, options) is built here once the
-        // restoration predictors are part of the build: tile, overlap, gate, threads, backend and
-        // precision (RuntimeOptions) from spec.
-        throw new PipelineSpecException(
-                at
-                        + ": restore stages are not available in this build yet (model "
-                        + model.modelId()
-                        + " has no restoration predictor here)");
+        try {
+            RestorerOptions options = RestorerOptions.defaults().withRuntime(runtime(spec, batch));
+            if (spec.tile() != null) {
+                options = options.withTile(spec.tile());
+            }
+            if (spec.overlap() != null) {
+                options = options.withOverlap(spec.overlap());
+            }
+            if (spec.gate() != null) {
+                options = options.withGate(RestorationGate.noiseAbove(spec.gate()));
+            }
+            return new RestoreStage(name, new RestorerFactory(model, options), batch);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
     }
 
     private ModelStage segment(

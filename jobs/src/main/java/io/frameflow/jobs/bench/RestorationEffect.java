@@ -5,6 +5,7 @@ import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.inference.api.RestoredImage;
+import io.frameflow.inference.restore.ImageQuality;
 import io.frameflow.ingest.ffmpeg.DecodeEvent;
 import io.frameflow.ingest.ffmpeg.DecoderOptions;
 import io.frameflow.ingest.ffmpeg.FFmpegDecoder;
@@ -103,7 +104,7 @@ public final class RestorationEffect {
                 tallies[2].add(
                         detector.predict(noisy.get(i)),
                         reference,
-                        psnr(noisy.get(i), frame),
+                        ImageQuality.psnr(noisy.get(i), frame),
                         options.iou(),
                         0);
                 analyse(tallies[3], noisy.get(i), frame, reference, detector, restorer, options);
@@ -145,7 +146,7 @@ public final class RestorationEffect {
         tally.add(
                 detector.predict(restored),
                 reference,
-                psnr(restored, clean),
+                ImageQuality.psnr(restored, clean),
                 options.iou(),
                 millis);
     }
@@ -179,19 +180,6 @@ public final class RestorationEffect {
             out[i] = (byte) Math.max(0, Math.min(255, v));
         }
         return new BgrImage(image.width(), image.height(), out);
-    }
-
-    /** PSNR in dB of {@code a} against {@code b}, over all samples; +Infinity if equal. */
-    static double psnr(BgrImage a, BgrImage b) {
-        byte[] x = a.bgr();
-        byte[] y = b.bgr();
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            int d = (x[i] & 0xff) - (y[i] & 0xff);
-            sum += d * d;
-        }
-        double mse = sum / x.length;
-        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
     }
 
     /** Matches and sums for one way of analysing the frames. */

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             BatchBenchCommand.class,
             PublishCommand.class,
-            LatencyCommand.class
+            LatencyCommand.class,
+            EvalRestoreCommand.class
         })
 public final class FrameflowCommand {
     final Terminal terminal;

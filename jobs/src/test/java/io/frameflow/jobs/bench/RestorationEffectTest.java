@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
+import io.frameflow.inference.restore.ImageQuality;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -41,8 +42,8 @@ class RestorationEffectTest {
         BgrImage noisy = RestorationEffect.withNoise(clean, 0.08, new Random(7));
 
         // Mid-grey does not clip at sigma 0.08, so the PSNR is 20 log10(1 / 0.08) = 21.94 dB.
-        assertThat(RestorationEffect.psnr(noisy, clean)).isCloseTo(21.94, within(0.1));
-        assertThat(RestorationEffect.psnr(clean, clean)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ImageQuality.psnr(noisy, clean)).isCloseTo(21.94, within(0.1));
+        assertThat(ImageQuality.psnr(clean, clean)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(RestorationEffect.withNoise(clean, 0.08, new Random(7)).bgr())
                 .isEqualTo(noisy.bgr());
     }
