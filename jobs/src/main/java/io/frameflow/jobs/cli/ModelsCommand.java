@@ -68,10 +68,15 @@ final class ModelsCommand {
         }
     }
 
-    /** Where a model comes from, as {@code registry:package@version}. */
+    /**
+     * Where a model comes from: {@code npm:package@version} or {@code
+     * maven:group:artifact:version}.
+     */
     static String sourceOf(ModelSpec spec) {
-        var npm = spec.source().npm();
-        return "npm:" + npm.packageName() + "@" + npm.version();
+        var source = spec.source();
+        return source.npm() != null
+                ? "npm:" + source.npm().coordinates()
+                : "maven:" + source.maven().coordinates();
     }
 
     /** {@code models fetch [NAME…]}: downloads, verifies and converts into the cache. */

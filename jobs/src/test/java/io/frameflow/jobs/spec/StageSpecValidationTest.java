@@ -41,7 +41,7 @@ class StageSpecValidationTest {
         assertThat(restore.overlap()).isEqualTo(16);
         assertThat(restore.gate()).isEqualTo(0.02);
         SegmentStageSpec segment = spec.stages().get(1).segment();
-        assertThat(segment.minArea()).isEqualTo(0.001);
+        assertThat(segment.minArea()).isEqualTo(400.0);
         assertThat(segment.polygonTolerance()).isEqualTo(1.5);
         DetectStageSpec faces = spec.stages().get(3).detect();
         assertThat(faces.on()).containsExactly("person");
