@@ -117,6 +117,7 @@ class BadInputITCase {
                           files: { model: package/index.js, weights: package/package.json }
                           convert: tfjs-graph
                         input: { name: x, layout: NCHW, width: 8, height: 8 }
+                        decoder: { type: image, output: y }
                         """
                                 .formatted("0".repeat(64)));
         Path cache = dir.resolve("cache");
