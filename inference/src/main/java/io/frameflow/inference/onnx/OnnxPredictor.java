@@ -4,15 +4,12 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.api.Predictor;
-import io.frameflow.inference.runtime.ModelSignature;
+import io.frameflow.inference.runtime.BatchInput;
+import io.frameflow.inference.runtime.ItemShapes;
 import io.frameflow.inference.runtime.Translator;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,14 +23,10 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
     private final String modelId;
     private final OnnxSession session;
     private final Translator<I, O> translator;
-    private final long[] itemInputShape;
-    private final Map<String, long[]> itemOutputShapes;
-    private final boolean fixedBatch;
-    private final int batchCapacity;
+    private final ItemShapes shapes;
     private final FloatBuffer inputBuffer;
-    private final FloatBuffer[] inputItems;
+    private final BatchInput input;
     private final BatchBinding[] bindings;
-    private float[] zeros;
     private long runs;
     private boolean closed;
 
@@ -43,41 +36,11 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
         this.translator = translator;
         session.checkFedInputs(translator.inputName());
         int modelBatch = session.batchSize(translator.inputName(), translator.outputNames());
-        ModelSignature signature = session.signature();
-        translator.check(signature);
-        this.itemInputShape =
-                resolved(translator.inputName(), translator.itemInputShape(signature));
-        this.itemOutputShapes = new LinkedHashMap<>();
-        for (String output : translator.outputNames()) {
-            itemOutputShapes.put(
-                    output,
-                    resolved(
-                            output,
-                            translator.itemOutputShape(output, itemInputShape.clone(), signature)));
-        }
-        this.fixedBatch = modelBatch > 0;
-        this.batchCapacity = fixedBatch ? modelBatch : maxBatchSize;
-        int itemSize = ModelSignature.elementCount(itemInputShape);
-        this.inputBuffer = BatchBinding.directFloats(batchCapacity * itemSize);
-        this.inputItems = new FloatBuffer[batchCapacity];
-        for (int i = 0; i < batchCapacity; i++) {
-            inputItems[i] = inputBuffer.slice(i * itemSize, itemSize);
-        }
+        this.shapes = ItemShapes.resolve(modelId, translator, session.signature());
+        int batchCapacity = modelBatch > 0 ? modelBatch : maxBatchSize;
+        this.inputBuffer = BatchBinding.directFloats(batchCapacity * shapes.inputSize());
+        this.input = new BatchInput(inputBuffer, shapes.inputSize(), batchCapacity, modelBatch > 0);
         this.bindings = new BatchBinding[batchCapacity + 1];
-    }
-
-    private long[] resolved(String tensor, long[] shape) {
-        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
-            throw new InferenceException(
-                    "model "
-                            + modelId
-                            + ": tensor '"
-                            + tensor
-                            + "' has per-item shape "
-                            + Arrays.toString(shape)
-                            + " with a dynamic dimension that its translator does not fix");
-        }
-        return shape.clone();
     }
 
     /**
@@ -112,24 +75,12 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
         if (closed) {
             throw new IllegalStateException("predictor for " + modelId + " is closed");
         }
-        List<O> results = new ArrayList<>(inputs.size());
-        for (int start = 0; start < inputs.size(); start += batchCapacity) {
-            List<I> chunk = inputs.subList(start, Math.min(inputs.size(), start + batchCapacity));
-            runChunk(chunk, results);
-        }
-        return results;
+        return input.inChunks(inputs, this::runChunk);
     }
 
     private void runChunk(List<I> chunk, List<O> results) {
-        int batchSize = fixedBatch ? batchCapacity : chunk.size();
+        int batchSize = input.fill(translator, chunk);
         BatchBinding binding = binding(batchSize);
-        for (int i = 0; i < chunk.size(); i++) {
-            translator.preprocess(chunk.get(i), inputItems[i]);
-        }
-        for (int i = chunk.size(); i < batchSize; i++) {
-            // Padding of a fixed batch: zeros, so that runs are deterministic.
-            inputItems[i].put(0, zeros());
-        }
         try (OrtSession.Result ignored =
                 session.session().run(binding.inputs, Set.of(), binding.pinnedOutputs)) {
             runs++;
@@ -156,8 +107,8 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
                                 OnnxEnvironment.get(),
                                 translator.inputName(),
                                 inputBuffer,
-                                itemInputShape,
-                                itemOutputShapes,
+                                shapes.input(),
+                                shapes.outputs(),
                                 batchSize);
             } catch (OrtException e) {
                 throw new InferenceException(
@@ -167,13 +118,6 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
         return bindings[batchSize];
     }
 
-    private float[] zeros() {
-        if (zeros == null) {
-            zeros = new float[ModelSignature.elementCount(itemInputShape)];
-        }
-        return zeros;
-    }
-
     /** Runtime calls made so far; with a fixed batch of 1, one per item. */
     public long runs() {
         return runs;
@@ -181,7 +125,7 @@ public final class OnnxPredictor<I, O> implements Predictor<I, O> {
 
     /** Items per run: the model's fixed batch size, or the maximum stacked for a dynamic one. */
     public int batchCapacity() {
-        return batchCapacity;
+        return input.capacity();
     }
 
     @Override

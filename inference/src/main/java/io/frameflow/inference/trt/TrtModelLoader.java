@@ -1,13 +1,11 @@
 package io.frameflow.inference.trt;
 
 import io.frameflow.inference.api.InferenceException;
+import io.frameflow.inference.runtime.ItemShapes;
 import io.frameflow.inference.runtime.ModelSignature;
 import io.frameflow.inference.runtime.RuntimeOptions;
 import io.frameflow.inference.runtime.Translator;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Loads an ONNX model on TensorRT: reads its declared shapes, lets the translator check them and
@@ -35,17 +33,8 @@ public final class TrtModelLoader {
         String input = translator.inputName();
         shapes.checkInput(input);
         ModelSignature signature = shapes.signature();
-        translator.check(signature);
-        long[] itemInput = resolved(modelId, input, translator.itemInputShape(signature));
-        Map<String, long[]> itemOutputs = new LinkedHashMap<>();
-        for (String output : translator.outputNames()) {
-            itemOutputs.put(
-                    output,
-                    resolved(
-                            modelId,
-                            output,
-                            translator.itemOutputShape(output, itemInput.clone(), signature)));
-        }
+        ItemShapes itemShapes = ItemShapes.resolve(modelId, translator, signature);
+        long[] itemInput = itemShapes.input();
         int modelBatch = shapes.inputBatch(input);
         boolean dynamicBatch = modelBatch < 0;
         int capacity = dynamicBatch ? options.maxBatchSize() : modelBatch;
@@ -66,14 +55,7 @@ public final class TrtModelLoader {
                         () -> TrtEngineBuilder.build(modelId, onnxFile, key, dynamicInput));
         TrtEngine engine = TrtEngine.deserialize(modelId, cached.bytes());
         return new TrtPredictor<>(
-                modelId,
-                engine,
-                translator,
-                itemInput,
-                itemOutputs,
-                dynamicInput,
-                dynamicBatch,
-                capacity);
+                modelId, engine, translator, itemShapes, dynamicInput, dynamicBatch, capacity);
     }
 
     private static long[] batchShape(int batch, long[] item) {
@@ -81,19 +63,5 @@ public final class TrtModelLoader {
         shape[0] = batch;
         System.arraycopy(item, 0, shape, 1, item.length);
         return shape;
-    }
-
-    private static long[] resolved(String modelId, String tensor, long[] shape) {
-        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
-            throw new InferenceException(
-                    "model "
-                            + modelId
-                            + ": tensor '"
-                            + tensor
-                            + "' has per-item shape "
-                            + Arrays.toString(shape)
-                            + " with a dynamic dimension that its translator does not fix");
-        }
-        return shape.clone();
     }
 }

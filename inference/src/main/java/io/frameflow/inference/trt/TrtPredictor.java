@@ -6,8 +6,9 @@ import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
 
 import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.api.Predictor;
+import io.frameflow.inference.runtime.BatchInput;
 import io.frameflow.inference.runtime.ItemOutputs;
-import io.frameflow.inference.runtime.ModelSignature;
+import io.frameflow.inference.runtime.ItemShapes;
 import io.frameflow.inference.runtime.Translator;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -35,20 +36,17 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
     private final TrtEngine engine;
     private final IExecutionContext context;
     private final CudaBuffers buffers;
-    private final long[] itemInputShape;
-    private final Map<String, long[]> itemOutputShapes;
+    private final ItemShapes shapes;
     private final boolean dynamicShape;
-    private final boolean dynamicBatch;
     private final int batchCapacity;
     private final Pointer hostInput;
     private final Pointer deviceInput;
-    private final FloatBuffer[] inputItems;
+    private final BatchInput batchInput;
     private final Map<String, Pointer> hostOutputs = new LinkedHashMap<>();
     private final Map<String, Pointer> deviceOutputs = new LinkedHashMap<>();
     private final List<ItemOutputs> items = new ArrayList<>();
     private final boolean[] checkedBatch;
     private int boundBatch = -1;
-    private float[] zeros;
     private long runs;
     private boolean closed;
 
@@ -63,18 +61,15 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
             String modelId,
             TrtEngine engine,
             Translator<I, O> translator,
-            long[] itemInputShape,
-            Map<String, long[]> itemOutputShapes,
+            ItemShapes shapes,
             boolean dynamicShape,
             boolean dynamicBatch,
             int batchCapacity) {
         this.modelId = modelId;
         this.engine = engine;
         this.translator = translator;
-        this.itemInputShape = itemInputShape.clone();
-        this.itemOutputShapes = new LinkedHashMap<>(itemOutputShapes);
+        this.shapes = shapes;
         this.dynamicShape = dynamicShape;
-        this.dynamicBatch = dynamicBatch;
         this.batchCapacity = batchCapacity;
         this.checkedBatch = new boolean[batchCapacity + 1];
         try {
@@ -99,16 +94,17 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
         this.buffers = createdBuffers;
         try {
             bindShape(batchCapacity);
-            int itemSize = ModelSignature.elementCount(itemInputShape);
+            int itemSize = shapes.inputSize();
             long inputBytes = (long) batchCapacity * itemSize * Float.BYTES;
             this.hostInput = buffers.pinned(inputBytes);
             this.deviceInput = buffers.device(inputBytes);
             bind(translator.inputName(), deviceInput);
-            FloatBuffer input = CudaBuffers.floats(hostInput, (long) batchCapacity * itemSize);
-            this.inputItems = new FloatBuffer[batchCapacity];
-            for (int i = 0; i < batchCapacity; i++) {
-                inputItems[i] = input.slice(i * itemSize, itemSize);
-            }
+            this.batchInput =
+                    new BatchInput(
+                            CudaBuffers.floats(hostInput, (long) batchCapacity * itemSize),
+                            itemSize,
+                            batchCapacity,
+                            !dynamicBatch);
             allocateOutputs();
         } catch (RuntimeException e) {
             close();
@@ -141,10 +137,9 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
             Pointer device = buffers.device(elements * engine.elementBytes(name));
             deviceOutputs.put(name, device);
             bind(name, device);
-            long[] item = itemOutputShapes.get(name);
-            if (item != null) {
+            if (shapes.outputs().containsKey(name)) {
                 checkOutputShape(name, shape, batchCapacity);
-                int itemSize = ModelSignature.elementCount(item);
+                int itemSize = shapes.outputSize(name);
                 Pointer host = buffers.pinned((long) batchCapacity * itemSize * Float.BYTES);
                 hostOutputs.put(name, host);
                 FloatBuffer all = CudaBuffers.floats(host, (long) batchCapacity * itemSize);
@@ -160,9 +155,10 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
     }
 
     private void checkOutputShape(String name, long[] shape, int batch) {
-        long[] expected = new long[itemOutputShapes.get(name).length + 1];
+        long[] item = shapes.outputs().get(name);
+        long[] expected = new long[item.length + 1];
         expected[0] = batch;
-        System.arraycopy(itemOutputShapes.get(name), 0, expected, 1, expected.length - 1);
+        System.arraycopy(item, 0, expected, 1, item.length);
         if (!Arrays.equals(shape, expected)) {
             throw new InferenceException(
                     "model "
@@ -194,6 +190,7 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
         if (!dynamicShape || batch == boundBatch) {
             return;
         }
+        long[] itemInputShape = shapes.input();
         long[] shape = new long[itemInputShape.length + 1];
         shape[0] = batch;
         System.arraycopy(itemInputShape, 0, shape, 1, itemInputShape.length);
@@ -223,25 +220,13 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
         if (closed) {
             throw new IllegalStateException("predictor for " + modelId + " is closed");
         }
-        List<O> results = new ArrayList<>(inputs.size());
-        for (int start = 0; start < inputs.size(); start += batchCapacity) {
-            runChunk(
-                    inputs.subList(start, Math.min(inputs.size(), start + batchCapacity)), results);
-        }
-        return results;
+        return batchInput.inChunks(inputs, this::runChunk);
     }
 
     private void runChunk(List<I> chunk, List<O> results) {
-        int batch = dynamicBatch ? chunk.size() : batchCapacity;
-        for (int i = 0; i < chunk.size(); i++) {
-            translator.preprocess(chunk.get(i), inputItems[i]);
-        }
-        for (int i = chunk.size(); i < batch; i++) {
-            // Padding of a fixed batch: zeros, so that runs are deterministic.
-            inputItems[i].put(0, zeros());
-        }
+        int batch = batchInput.fill(translator, chunk);
         bindShape(batch);
-        long inputBytes = (long) batch * ModelSignature.elementCount(itemInputShape) * Float.BYTES;
+        long inputBytes = (long) batch * shapes.inputSize() * Float.BYTES;
         buffers.check(
                 cudaMemcpyAsync(
                         deviceInput,
@@ -262,10 +247,7 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
             }
         }
         for (Map.Entry<String, Pointer> output : hostOutputs.entrySet()) {
-            long bytes =
-                    (long) batch
-                            * ModelSignature.elementCount(itemOutputShapes.get(output.getKey()))
-                            * Float.BYTES;
+            long bytes = (long) batch * shapes.outputSize(output.getKey()) * Float.BYTES;
             buffers.check(
                     cudaMemcpyAsync(
                             output.getValue(),
@@ -280,13 +262,6 @@ public final class TrtPredictor<I, O> implements Predictor<I, O> {
         for (int i = 0; i < chunk.size(); i++) {
             results.add(translator.postprocess(chunk.get(i), items.get(i)));
         }
-    }
-
-    private float[] zeros() {
-        if (zeros == null) {
-            zeros = new float[ModelSignature.elementCount(itemInputShape)];
-        }
-        return zeros;
     }
 
     /** Engine runs so far. */
