@@ -3,10 +3,7 @@ package io.frameflow.inference.segment;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.runtime.ItemOutputs;
-import io.frameflow.inference.runtime.ModelSignature;
-import io.frameflow.inference.runtime.Translator;
 import io.frameflow.inference.spec.ModelSpec;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,22 +14,19 @@ import java.util.List;
  * area * ratio / perimeter}) and are scaled to the picture's pixels, clipped to it. Largest regions
  * first. The model's single label (e.g. {@code text}) names every box.
  */
-public final class DbTextBoxTranslator implements Translator<BgrImage, List<DetectedObject>> {
-    private final ProbabilityMapModel model;
+public final class DbTextBoxTranslator extends ProbabilityMapModel<List<DetectedObject>> {
     private final TextBoxOptions options;
     private final ConnectedRegions regions = new ConnectedRegions();
-    private float[] probabilities = new float[0];
-    private byte[] mask = new byte[0];
 
     public DbTextBoxTranslator(ModelSpec spec, TextBoxOptions options) {
-        this.model = new ProbabilityMapModel(spec);
+        super(spec);
         this.options = options;
-        if (model.classes() != 1) {
+        if (classes() != 1) {
             throw new IllegalArgumentException(
                     "model "
                             + spec.modelId()
                             + " has "
-                            + model.classes()
+                            + classes()
                             + " labels "
                             + spec.labels()
                             + "; text boxes need a one-class probability map");
@@ -40,52 +34,13 @@ public final class DbTextBoxTranslator implements Translator<BgrImage, List<Dete
     }
 
     @Override
-    public String inputName() {
-        return model.spec().input().name();
-    }
-
-    @Override
-    public List<String> outputNames() {
-        return model.decoder().outputNames();
-    }
-
-    @Override
-    public void check(ModelSignature signature) {
-        model.resolve(signature);
-    }
-
-    @Override
-    public long[] itemInputShape(ModelSignature signature) {
-        return model.itemInputShape(signature);
-    }
-
-    @Override
-    public long[] itemOutputShape(String output, long[] itemInputShape, ModelSignature signature) {
-        return model.itemOutputShape(output, signature);
-    }
-
-    @Override
-    public void preprocess(BgrImage input, FloatBuffer target) {
-        model.preprocess(input, target);
-    }
-
-    @Override
     public List<DetectedObject> postprocess(BgrImage input, ItemOutputs outputs) {
-        int width = model.mapWidth();
-        int height = model.mapHeight();
-        int cells = width * height;
-        if (probabilities.length != cells) {
-            probabilities = new float[cells];
-            mask = new byte[cells];
-        }
-        model.readClass(outputs.get(model.decoder().output()), 0, probabilities);
-        float threshold = (float) options.threshold();
-        for (int i = 0; i < cells; i++) {
-            mask[i] = (byte) (probabilities[i] >= threshold ? 1 : 0);
-        }
-        List<ConnectedRegions.Region> found = regions.label(mask, width, height);
+        int width = mapWidth();
+        int height = mapHeight();
+        threshold(outputs, 0, (float) options.threshold());
+        List<ConnectedRegions.Region> found = regions.label(mask(), width, height);
         float[] scoreSums = regionScoreSums(found.size());
-        String label = model.spec().labels().get(0);
+        String label = spec().labels().get(0);
         float scaleX = (float) input.width() / width;
         float scaleY = (float) input.height() / height;
         List<DetectedObject> boxes = new ArrayList<>();
@@ -123,6 +78,7 @@ public final class DbTextBoxTranslator implements Translator<BgrImage, List<Dete
     private float[] regionScoreSums(int count) {
         float[] sums = new float[count + 1];
         int[] labels = regions.labels();
+        float[] probabilities = probabilities();
         for (int i = 0; i < probabilities.length; i++) {
             if (labels[i] != 0) {
                 sums[labels[i]] += probabilities[i];

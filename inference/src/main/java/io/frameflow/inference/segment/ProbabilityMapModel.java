@@ -3,27 +3,34 @@ package io.frameflow.inference.segment;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.detect.ImageTensorWriter;
+import io.frameflow.inference.runtime.ItemOutputs;
 import io.frameflow.inference.runtime.ModelSignature;
+import io.frameflow.inference.runtime.Translator;
 import io.frameflow.inference.spec.InputSpec;
 import io.frameflow.inference.spec.ModelSpec;
 import io.frameflow.inference.spec.ProbabilityMapDecoderSpec;
 import io.frameflow.inference.spec.TensorLayout;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The tensor side of a {@code probability-map} model, shared by the segmentation and text-box
  * translators: writes the picture into the input, fixes dynamic input dimensions to the spec's size
  * (dynamic output height and width are taken to equal the input's, as in fully convolutional models
- * like DBNet), checks the model's shapes against the spec, and reads one class's map out of the
- * output.
+ * like DBNet), checks the model's shapes against the spec, and thresholds one class's map of an
+ * item's output into a mask. Subclasses turn the mask into their results.
+ *
+ * @param <O> the result for one picture
  */
-final class ProbabilityMapModel {
+abstract class ProbabilityMapModel<O> implements Translator<BgrImage, O> {
     private final ModelSpec spec;
     private final ProbabilityMapDecoderSpec decoder;
     private final ImageTensorWriter writer;
     private long[] inputShape;
     private long[] outputShape;
+    private float[] probabilities = new float[0];
+    private byte[] mask = new byte[0];
 
     ProbabilityMapModel(ModelSpec spec) {
         if (!(spec.decoder() instanceof ProbabilityMapDecoderSpec map)) {
@@ -36,6 +43,21 @@ final class ProbabilityMapModel {
         this.spec = spec;
         this.decoder = map;
         this.writer = new ImageTensorWriter(spec.input());
+    }
+
+    @Override
+    public final String inputName() {
+        return spec.input().name();
+    }
+
+    @Override
+    public final List<String> outputNames() {
+        return decoder.outputNames();
+    }
+
+    @Override
+    public final void check(ModelSignature signature) {
+        resolve(signature);
     }
 
     ModelSpec spec() {
@@ -111,12 +133,15 @@ final class ProbabilityMapModel {
         return expected;
     }
 
-    long[] itemInputShape(ModelSignature signature) {
+    @Override
+    public final long[] itemInputShape(ModelSignature signature) {
         resolve(signature);
         return inputShape.clone();
     }
 
-    long[] itemOutputShape(String output, ModelSignature signature) {
+    @Override
+    public final long[] itemOutputShape(
+            String output, long[] itemInputShape, ModelSignature signature) {
         resolve(signature);
         if (!output.equals(decoder.output())) {
             return signature.output(output);
@@ -124,7 +149,8 @@ final class ProbabilityMapModel {
         return outputShape.clone();
     }
 
-    void preprocess(BgrImage image, FloatBuffer target) {
+    @Override
+    public final void preprocess(BgrImage image, FloatBuffer target) {
         writer.write(image, target);
     }
 
@@ -140,8 +166,42 @@ final class ProbabilityMapModel {
         return (int) outputShape[decoder.layout() == TensorLayout.NCHW ? 1 : 0];
     }
 
+    /**
+     * Reads class {@code c}'s map from an item's output into {@link #probabilities()} and sets
+     * {@link #mask()} where a cell's probability is at least {@code threshold}.
+     *
+     * @return the number of cells set
+     */
+    final int threshold(ItemOutputs outputs, int c, float threshold) {
+        int cells = mapWidth() * mapHeight();
+        if (probabilities.length != cells) {
+            probabilities = new float[cells];
+            mask = new byte[cells];
+        }
+        readClass(outputs.get(decoder.output()), c, probabilities);
+        int area = 0;
+        for (int i = 0; i < cells; i++) {
+            boolean set = probabilities[i] >= threshold;
+            mask[i] = (byte) (set ? 1 : 0);
+            area += set ? 1 : 0;
+        }
+        return area;
+    }
+
+    /** The probabilities of the class last thresholded, row-major; reused by the next call. */
+    final float[] probabilities() {
+        return probabilities;
+    }
+
+    /**
+     * The mask of the class last thresholded (1 set, 0 not), row-major; reused by the next call.
+     */
+    final byte[] mask() {
+        return mask;
+    }
+
     /** Copies class {@code c}'s probabilities, row-major, into {@code target}. */
-    void readClass(FloatBuffer output, int c, float[] target) {
+    private void readClass(FloatBuffer output, int c, float[] target) {
         int cells = mapWidth() * mapHeight();
         int classes = classes();
         if (output.limit() < cells * classes) {

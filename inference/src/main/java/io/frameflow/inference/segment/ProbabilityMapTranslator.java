@@ -5,10 +5,7 @@ import io.frameflow.inference.api.Polygon;
 import io.frameflow.inference.api.Segmentation;
 import io.frameflow.inference.api.SegmentedClass;
 import io.frameflow.inference.runtime.ItemOutputs;
-import io.frameflow.inference.runtime.ModelSignature;
-import io.frameflow.inference.runtime.Translator;
 import io.frameflow.inference.spec.ModelSpec;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,82 +16,33 @@ import java.util.List;
  * outlines of its connected regions (traced along cell edges, simplified, scaled to the picture's
  * pixels, largest first).
  */
-public final class ProbabilityMapTranslator implements Translator<BgrImage, Segmentation> {
-    private final ProbabilityMapModel model;
+public final class ProbabilityMapTranslator extends ProbabilityMapModel<Segmentation> {
     private final SegmenterOptions options;
     private final ConnectedRegions regions = new ConnectedRegions();
-    private float[] probabilities = new float[0];
-    private byte[] mask = new byte[0];
 
     public ProbabilityMapTranslator(ModelSpec spec, SegmenterOptions options) {
-        this.model = new ProbabilityMapModel(spec);
+        super(spec);
         this.options = options;
     }
 
     @Override
-    public String inputName() {
-        return model.spec().input().name();
-    }
-
-    @Override
-    public List<String> outputNames() {
-        return model.decoder().outputNames();
-    }
-
-    @Override
-    public void check(ModelSignature signature) {
-        model.resolve(signature);
-    }
-
-    @Override
-    public long[] itemInputShape(ModelSignature signature) {
-        return model.itemInputShape(signature);
-    }
-
-    @Override
-    public long[] itemOutputShape(String output, long[] itemInputShape, ModelSignature signature) {
-        return model.itemOutputShape(output, signature);
-    }
-
-    @Override
-    public void preprocess(BgrImage input, FloatBuffer target) {
-        model.preprocess(input, target);
-    }
-
-    @Override
     public Segmentation postprocess(BgrImage input, ItemOutputs outputs) {
-        int width = model.mapWidth();
-        int height = model.mapHeight();
+        int width = mapWidth();
+        int height = mapHeight();
         int cells = width * height;
-        if (probabilities.length != cells) {
-            probabilities = new float[cells];
-            mask = new byte[cells];
-        }
-        FloatBuffer output = outputs.get(model.decoder().output());
-        List<String> labels = model.spec().labels();
+        List<String> labels = spec().labels();
         List<SegmentedClass> classes = new ArrayList<>(labels.size());
         for (int c = 0; c < labels.size(); c++) {
-            model.readClass(output, c, probabilities);
-            int area = threshold(probabilities, (float) options.threshold(), mask);
+            int area = threshold(outputs, c, (float) options.threshold());
             classes.add(
                     new SegmentedClass(
                             c,
                             labels.get(c),
                             (double) area / cells,
-                            MaskRle.encode(mask, width, height),
+                            MaskRle.encode(mask(), width, height),
                             area == 0 ? List.of() : polygons(input, width, height)));
         }
         return new Segmentation(classes);
-    }
-
-    private static int threshold(float[] probabilities, float threshold, byte[] mask) {
-        int area = 0;
-        for (int i = 0; i < probabilities.length; i++) {
-            boolean set = probabilities[i] >= threshold;
-            mask[i] = (byte) (set ? 1 : 0);
-            area += set ? 1 : 0;
-        }
-        return area;
     }
 
     private List<Polygon> polygons(BgrImage input, int width, int height) {
@@ -102,7 +50,7 @@ public final class ProbabilityMapTranslator implements Translator<BgrImage, Segm
         float scaleY = (float) input.height() / height;
         double cellArea = (double) scaleX * scaleY;
         List<Polygon> polygons = new ArrayList<>();
-        for (ConnectedRegions.Region region : regions.label(mask, width, height)) {
+        for (ConnectedRegions.Region region : regions.label(mask(), width, height)) {
             if (region.area() * cellArea < options.minArea()) {
                 break; // largest first: every later region is smaller
             }
@@ -112,7 +60,7 @@ public final class ProbabilityMapTranslator implements Translator<BgrImage, Segm
     }
 
     private Polygon outline(int start, int width, int height, float scaleX, float scaleY) {
-        int[] corners = ContourTracer.trace(mask, width, height, start);
+        int[] corners = ContourTracer.trace(mask(), width, height, start);
         float[] points = new float[corners.length];
         for (int i = 0; i < corners.length; i++) {
             points[i] = corners[i];
