@@ -7,50 +7,25 @@ import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.InferenceException;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.RestoredImage;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A restoration stage's model: its output picture becomes the staged frame's image (the source
  * frame stays as it was, for the result's identity and coordinates).
  */
-final class RestoreModel implements StageModel {
-
-    private final Predictor<BgrImage, RestoredImage> predictor;
-    private final String modelId;
+final class RestoreModel extends WholeFrameModel<RestoredImage> {
 
     RestoreModel(Predictor<BgrImage, RestoredImage> predictor) {
-        this.predictor = predictor;
-        this.modelId = predictor.modelId();
+        super(predictor);
     }
 
     @Override
-    public String modelId() {
-        return modelId;
-    }
-
-    @Override
-    public List<StagedFrame> run(List<StagedFrame> frames) {
-        List<BgrImage> images = new ArrayList<>(frames.size());
-        for (StagedFrame frame : frames) {
-            images.add(DetectModel.imageOf(frame.image()));
-        }
-        List<RestoredImage> restored = predictor.predict(images);
-        Detections.checkCount(modelId, restored, frames.size());
-        List<StagedFrame> out = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            out.add(apply(frames.get(i), images.get(i), restored.get(i)));
-        }
-        return out;
-    }
-
-    private StagedFrame apply(StagedFrame frame, BgrImage input, RestoredImage restored) {
+    StagedFrame apply(StagedFrame frame, BgrImage input, RestoredImage restored) {
         if (restored == null) {
-            throw new InferenceException("model " + modelId + " returned no picture for a frame");
+            throw new InferenceException("model " + modelId() + " returned no picture for a frame");
         }
         Restoration report =
                 new Restoration(
-                        modelId,
+                        modelId(),
                         restored.applied(),
                         restored.psnr(),
                         restored.ssim(),
@@ -73,10 +48,5 @@ final class RestoreModel implements StageModel {
                         image.damaged(),
                         picture.bgr());
         return frame.restored(replacement, report);
-    }
-
-    @Override
-    public void close() {
-        predictor.close();
     }
 }

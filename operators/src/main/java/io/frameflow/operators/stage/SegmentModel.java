@@ -19,40 +19,20 @@ import java.util.List;
  * A segmentation stage's model: per class an area fraction, a run-length mask (its grid covers the
  * whole picture, so it needs no mapping) and outlines, mapped to the source frame's pixels.
  */
-final class SegmentModel implements StageModel {
-
-    private final Predictor<BgrImage, Segmentation> predictor;
-    private final String modelId;
+final class SegmentModel extends WholeFrameModel<Segmentation> {
 
     SegmentModel(Predictor<BgrImage, Segmentation> predictor) {
-        this.predictor = predictor;
-        this.modelId = predictor.modelId();
+        super(predictor);
     }
 
     @Override
-    public String modelId() {
-        return modelId;
-    }
-
-    @Override
-    public List<StagedFrame> run(List<StagedFrame> frames) {
-        List<BgrImage> images = new ArrayList<>(frames.size());
-        for (StagedFrame frame : frames) {
-            images.add(DetectModel.imageOf(frame.image()));
-        }
-        List<Segmentation> predicted = predictor.predict(images);
-        Detections.checkCount(modelId, predicted, frames.size());
-        List<StagedFrame> out = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            StagedFrame frame = frames.get(i);
-            out.add(frame.segmented(toSource(predicted.get(i), frame.scaleX(), frame.scaleY())));
-        }
-        return out;
+    StagedFrame apply(StagedFrame frame, BgrImage input, Segmentation segmentation) {
+        return frame.segmented(toSource(segmentation, frame.scaleX(), frame.scaleY()));
     }
 
     private SegmentationResult toSource(Segmentation segmentation, float scaleX, float scaleY) {
         if (segmentation == null) {
-            throw new InferenceException("model " + modelId + " returned no result for an image");
+            throw new InferenceException("model " + modelId() + " returned no result for an image");
         }
         List<SegmentedArea> areas = new ArrayList<>(segmentation.classes().size());
         for (SegmentedClass c : segmentation.classes()) {
@@ -74,11 +54,6 @@ final class SegmentModel implements StageModel {
                             new RunLengthMask(mask.width(), mask.height(), mask.counts()),
                             outlines));
         }
-        return new SegmentationResult(modelId, areas);
-    }
-
-    @Override
-    public void close() {
-        predictor.close();
+        return new SegmentationResult(modelId(), areas);
     }
 }
