@@ -40,7 +40,9 @@ public final class ProbabilityMapTranslator extends ProbabilityMapModel<Segmenta
                             labels.get(c),
                             (double) area / cells,
                             MaskRle.encode(mask(), width, height),
-                            area == 0 ? List.of() : polygons(input, width, height)));
+                            area == 0 || !options.polygons()
+                                    ? List.of()
+                                    : polygons(input, width, height)));
         }
         return new Segmentation(classes);
     }

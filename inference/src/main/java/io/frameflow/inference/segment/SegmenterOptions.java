@@ -14,10 +14,16 @@ import java.util.Objects;
  *     (they still count in the area fraction and the mask); 0 keeps all
  * @param polygonTolerance how far, in cells of the model's output map, a simplified outline may
  *     stray from the traced one (Douglas–Peucker); 0 keeps every corner
+ * @param polygons whether to trace outlines at all; without them results carry the area and the
+ *     mask only, and no region is traced
  * @param runtime backend, precision, threads and batch size
  */
 public record SegmenterOptions(
-        double threshold, double minArea, double polygonTolerance, RuntimeOptions runtime)
+        double threshold,
+        double minArea,
+        double polygonTolerance,
+        boolean polygons,
+        RuntimeOptions runtime)
         implements Serializable {
 
     /** Regions below this many picture pixels get no polygon unless the pipeline says otherwise. */
@@ -46,22 +52,30 @@ public record SegmenterOptions(
         double threshold =
                 spec.decoder() instanceof ProbabilityMapDecoderSpec map ? map.threshold() : 0.5;
         return new SegmenterOptions(
-                threshold, DEFAULT_MIN_AREA, DEFAULT_POLYGON_TOLERANCE, RuntimeOptions.defaults());
+                threshold,
+                DEFAULT_MIN_AREA,
+                DEFAULT_POLYGON_TOLERANCE,
+                true,
+                RuntimeOptions.defaults());
     }
 
     public SegmenterOptions withThreshold(double value) {
-        return new SegmenterOptions(value, minArea, polygonTolerance, runtime);
+        return new SegmenterOptions(value, minArea, polygonTolerance, polygons, runtime);
     }
 
     public SegmenterOptions withMinArea(double value) {
-        return new SegmenterOptions(threshold, value, polygonTolerance, runtime);
+        return new SegmenterOptions(threshold, value, polygonTolerance, polygons, runtime);
     }
 
     public SegmenterOptions withPolygonTolerance(double value) {
-        return new SegmenterOptions(threshold, minArea, value, runtime);
+        return new SegmenterOptions(threshold, minArea, value, polygons, runtime);
+    }
+
+    public SegmenterOptions withPolygons(boolean value) {
+        return new SegmenterOptions(threshold, minArea, polygonTolerance, value, runtime);
     }
 
     public SegmenterOptions withRuntime(RuntimeOptions value) {
-        return new SegmenterOptions(threshold, minArea, polygonTolerance, value);
+        return new SegmenterOptions(threshold, minArea, polygonTolerance, polygons, value);
     }
 }

@@ -67,6 +67,24 @@ class ProbabilityMapTranslatorTest {
     }
 
     @Test
+    void withoutPolygonsTheAreaAndTheMaskStay() {
+        ModelSpec spec = MapSpecs.spec(8, "NCHW", "a, b", "");
+        ModelSignature signature = MapSpecs.signature(new long[] {3, 8, 8}, new long[] {2, 8, 8});
+        ProbabilityMapTranslator translator =
+                new ProbabilityMapTranslator(
+                        spec, SegmenterOptions.from(spec).withMinArea(0).withPolygons(false));
+        translator.check(signature);
+        float[] map = new float[128];
+        System.arraycopy(classA(), 0, map, 0, 64);
+
+        SegmentedClass a = translator.postprocess(PICTURE, MapSpecs.outputs(map)).classes().get(0);
+
+        assertThat(a.areaFraction()).isEqualTo(7 / 64.0);
+        assertThat(a.mask().counts()).containsExactly(9, 3, 5, 3, 43, 1);
+        assertThat(a.polygons()).isEmpty();
+    }
+
+    @Test
     void interleavedMapsGiveTheSameResult() {
         ModelSpec spec = MapSpecs.spec(8, "NHWC", "a, b", "");
         ModelSignature signature = MapSpecs.signature(new long[] {3, 8, 8}, new long[] {8, 8, 2});

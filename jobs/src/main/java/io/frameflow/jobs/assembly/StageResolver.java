@@ -212,9 +212,8 @@ final class StageResolver {
             if (spec.minArea() != null) {
                 options = options.withMinArea(spec.minArea());
             }
-            if (Boolean.FALSE.equals(spec.polygons())) {
-                // no region is this large, so none gets an outline
-                options = options.withMinArea(Double.MAX_VALUE);
+            if (spec.polygons() != null) {
+                options = options.withPolygons(spec.polygons());
             }
             if (spec.polygonTolerance() != null) {
                 options = options.withPolygonTolerance(spec.polygonTolerance());
