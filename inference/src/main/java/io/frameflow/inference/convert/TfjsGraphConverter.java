@@ -1,12 +1,8 @@
 package io.frameflow.inference.convert;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -36,14 +32,7 @@ public final class TfjsGraphConverter {
      * @throws IOException if a file cannot be read or written
      */
     public ConversionResult convert(Path modelJson, Path onnxOut) throws IOException {
-        ModelProto model = toOnnx(modelJson);
-        write(model, onnxOut);
-        return new ConversionResult(
-                onnxOut,
-                OnnxGraphBuilder.OPSET,
-                model.getGraph().getNodeCount(),
-                names(model.getGraph().getInputList()),
-                names(model.getGraph().getOutputList()));
+        return OnnxModelFiles.write(toOnnx(modelJson), onnxOut);
     }
 
     /** Lists the TF ops this converter can translate (including Const and Placeholder). */
@@ -60,28 +49,5 @@ public final class TfjsGraphConverter {
                     "cannot read " + modelJson + ": " + e.getMessage(), e);
         }
         return new GraphTranslator(REGISTRY).translate(model);
-    }
-
-    private static void write(ModelProto model, Path onnxOut) throws IOException {
-        Path target = onnxOut.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary =
-                Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                model.writeTo(out);
-            }
-            Files.move(
-                    temporary,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static List<String> names(List<ValueInfoProto> values) {
-        return values.stream().map(ValueInfoProto::getName).toList();
     }
 }
