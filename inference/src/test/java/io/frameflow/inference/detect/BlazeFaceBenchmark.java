@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.Predictor;
+import io.frameflow.inference.bench.Timings;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelCatalog;
 import io.frameflow.inference.catalog.ModelStore;
@@ -19,7 +20,6 @@ import io.frameflow.inference.runtime.ModelRuntime;
 import io.frameflow.inference.runtime.RuntimeOptions;
 import io.frameflow.inference.runtime.Translator;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -121,7 +121,8 @@ public final class BlazeFaceBenchmark {
                     OnnxEnvironment.get()
                             .createSession(model.onnxFile().toString(), sessionOptions)) {
                 String name = model.spec().input().name();
-                return medians(
+                return Timings.medianMillis(
+                        WARM_UP,
                         runs,
                         () -> whole.predict(picture),
                         () -> ortOnly.predict(picture),
@@ -165,28 +166,5 @@ public final class BlazeFaceBenchmark {
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Median wall times of calls made in turn (so that all see the same load), in ms. */
-    private static double[] medians(int runs, Runnable... calls) {
-        for (int i = 0; i < WARM_UP; i++) {
-            for (Runnable call : calls) {
-                call.run();
-            }
-        }
-        double[][] ms = new double[calls.length][runs];
-        for (int i = 0; i < runs; i++) {
-            for (int c = 0; c < calls.length; c++) {
-                long start = System.nanoTime();
-                calls[c].run();
-                ms[c][i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        double[] medians = new double[calls.length];
-        for (int c = 0; c < calls.length; c++) {
-            Arrays.sort(ms[c]);
-            medians[c] = ms[c][runs / 2];
-        }
-        return medians;
     }
 }

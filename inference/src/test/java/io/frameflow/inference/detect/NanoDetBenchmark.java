@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
+import io.frameflow.inference.bench.Timings;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelCatalog;
 import io.frameflow.inference.catalog.ModelStore;
@@ -131,7 +132,8 @@ public final class NanoDetBenchmark {
                             .createSession(model.onnxFile().toString(), sessionOptions)) {
                 String name = model.spec().input().name();
                 FloatBuffer direct = directCopy(input);
-                return medians(
+                return Timings.medianMillis(
+                        WARM_UP,
                         runs,
                         () -> predictor.predict(image),
                         () -> plainRun(session, name, input),
@@ -161,7 +163,7 @@ public final class NanoDetBenchmark {
                 DetectorOptions.from(model.spec().defaults()).withThreads(threads);
         try (OnnxPredictor<BgrImage, List<DetectedObject>> predictor =
                 load(model, threads, spin, inputOnce(model, options))) {
-            return median(runs, () -> predictor.predict(image));
+            return Timings.medianMillis(WARM_UP, runs, () -> predictor.predict(image));
         }
     }
 
@@ -212,7 +214,8 @@ public final class NanoDetBenchmark {
                 java.nio.ByteBuffer.allocateDirect(writer.elementCount() * 4)
                         .order(java.nio.ByteOrder.nativeOrder())
                         .asFloatBuffer();
-        return medians(runs, () -> writer.write(frame, target), () -> naiveResize(spec, frame));
+        return Timings.medianMillis(
+                WARM_UP, runs, () -> writer.write(frame, target), () -> naiveResize(spec, frame));
     }
 
     /** Bilinear resize computing source positions and weights per pixel, into a fresh array. */
@@ -257,7 +260,9 @@ public final class NanoDetBenchmark {
                 new DelegatingTranslator(new NanoDetTranslator(model.spec(), options)) {
                     @Override
                     public List<DetectedObject> postprocess(BgrImage input, ItemOutputs outputs) {
-                        result[0] = median(runs, () -> super.postprocess(input, outputs));
+                        result[0] =
+                                Timings.medianMillis(
+                                        WARM_UP, runs, () -> super.postprocess(input, outputs));
                         return super.postprocess(input, outputs);
                     }
                 };
@@ -273,7 +278,7 @@ public final class NanoDetBenchmark {
                 new DetectorFactory(
                                 model, DetectorOptions.from(model.spec().defaults()).withThreads(2))
                         .create()) {
-            return median(runs, () -> predictor.predict(image));
+            return Timings.medianMillis(WARM_UP, runs, () -> predictor.predict(image));
         }
     }
 
@@ -323,42 +328,4 @@ public final class NanoDetBenchmark {
 
     /** Keeps the JIT from removing the baseline's work. */
     static volatile float sink;
-
-    /** Median wall times of calls made in turn (so that all see the same load), in ms. */
-    private static double[] medians(int runs, Runnable... calls) {
-        for (int i = 0; i < WARM_UP; i++) {
-            for (Runnable call : calls) {
-                call.run();
-            }
-        }
-        double[][] ms = new double[calls.length][runs];
-        for (int i = 0; i < runs; i++) {
-            for (int c = 0; c < calls.length; c++) {
-                long start = System.nanoTime();
-                calls[c].run();
-                ms[c][i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        double[] medians = new double[calls.length];
-        for (int c = 0; c < calls.length; c++) {
-            Arrays.sort(ms[c]);
-            medians[c] = ms[c][runs / 2];
-        }
-        return medians;
-    }
-
-    /** Median wall time of {@code runs} calls after warm-up, in milliseconds. */
-    private static double median(int runs, Runnable call) {
-        for (int i = 0; i < WARM_UP; i++) {
-            call.run();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[runs / 2];
-    }
 }

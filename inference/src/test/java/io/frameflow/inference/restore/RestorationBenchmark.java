@@ -7,13 +7,13 @@ import ai.onnxruntime.OrtSession;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.RestoredImage;
+import io.frameflow.inference.bench.Timings;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelCatalog;
 import io.frameflow.inference.catalog.ModelStore;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.runtime.RuntimeOptions;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -75,8 +75,8 @@ public final class RestorationBenchmark {
             double plain = plainOrtMillis(model, threads, runs);
             try (Predictor<BgrImage, RestoredImage> restorer =
                     new RestorerFactory(model, options).create()) {
-                double one = medianMillis(restorer, square, runs);
-                double tiled = medianMillis(restorer, vga, runs);
+                double one = Timings.medianMillis(1, runs, () -> restorer.predict(square));
+                double tiled = Timings.medianMillis(1, runs, () -> restorer.predict(vga));
                 System.out.printf(
                         "%-24s plain ORT 256x256 %8.1f ms | restorer 256x256 %8.1f ms (x%.2f)"
                                 + " | 640x480 in 6 tiles %8.1f ms (x%.2f of one tile)%n",
@@ -118,18 +118,6 @@ public final class RestorationBenchmark {
         }
     }
 
-    private static double medianMillis(
-            Predictor<BgrImage, RestoredImage> restorer, BgrImage frame, int runs) {
-        restorer.predict(frame);
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            restorer.predict(frame);
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        return median(times);
-    }
-
     private static double plainOrtMillis(FetchedModel model, int threads, int runs)
             throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -145,14 +133,7 @@ public final class RestorationBenchmark {
                             OnnxTensor.createTensor(
                                     env, FloatBuffer.wrap(values), new long[] {1, 3, TILE, TILE})) {
                 Map<String, OnnxTensor> feed = Map.of(model.spec().input().name(), input);
-                session.run(feed).close();
-                double[] times = new double[runs];
-                for (int i = 0; i < runs; i++) {
-                    long start = System.nanoTime();
-                    session.run(feed).close();
-                    times[i] = (System.nanoTime() - start) / 1e6;
-                }
-                return median(times);
+                return Timings.medianMillis(1, runs, () -> session.run(feed).close());
             }
         }
     }
@@ -169,12 +150,5 @@ public final class RestorationBenchmark {
             }
         }
         return new BgrImage(width, height, out);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

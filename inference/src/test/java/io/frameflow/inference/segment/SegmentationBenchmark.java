@@ -7,6 +7,7 @@ import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.Predictor;
 import io.frameflow.inference.api.Segmentation;
+import io.frameflow.inference.bench.Timings;
 import io.frameflow.inference.catalog.FetchedModel;
 import io.frameflow.inference.catalog.ModelCatalog;
 import io.frameflow.inference.catalog.ModelStore;
@@ -31,10 +32,6 @@ public final class SegmentationBenchmark {
     private static final int WARM_UP = 5;
 
     private SegmentationBenchmark() {}
-
-    interface Call {
-        void run() throws Exception;
-    }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 40;
@@ -65,7 +62,8 @@ public final class SegmentationBenchmark {
                         model, SegmenterOptions.from(model.spec()).withRuntime(runtime));
         try (Predictor<BgrImage, Segmentation> segmenter = factory.create()) {
             Segmentation[] last = new Segmentation[1];
-            double ms = median(runs, () -> last[0] = segmenter.predict(image));
+            double ms =
+                    Timings.medianMillis(WARM_UP, runs, () -> last[0] = segmenter.predict(image));
             var c = last[0].classes().get(0);
             System.out.printf(
                     "%-18s %d thr: segmenter %.2f ms/frame, plain ORT %.2f ms (ratio %.2f);"
@@ -88,7 +86,9 @@ public final class SegmentationBenchmark {
                         model, TextBoxOptions.from(model.spec()).withRuntime(runtime));
         try (Predictor<BgrImage, List<DetectedObject>> detector = factory.create()) {
             int[] count = new int[1];
-            double ms = median(runs, () -> count[0] = detector.predict(image).size());
+            double ms =
+                    Timings.medianMillis(
+                            WARM_UP, runs, () -> count[0] = detector.predict(image).size());
             System.out.printf(
                     "%-18s %d thr: text boxes %.2f ms/frame, %d boxes%n",
                     model.modelId(), runtime.threads(), ms, count[0]);
@@ -109,7 +109,8 @@ public final class SegmentationBenchmark {
                                             (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b)),
                                     shape)) {
                 String name = model.spec().input().name();
-                return median(
+                return Timings.medianMillis(
+                        WARM_UP,
                         runs,
                         () -> {
                             try (OrtSession.Result ignored = session.run(Map.of(name, input))) {
@@ -118,19 +119,5 @@ public final class SegmentationBenchmark {
                         });
             }
         }
-    }
-
-    private static double median(int runs, Call call) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            call.run();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[runs / 2];
     }
 }
