@@ -3,6 +3,7 @@ package io.frameflow.jobs.cli;
 import io.frameflow.jobs.bench.PipelineBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,29 +26,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Frames per run (default: ${DEFAULT-VALUE}).")
     long frames;
 
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            description = "Inference threads for both (default: the number of cores).")
-    Integer threads;
-
-    @Option(
-            names = "--rounds",
-            paramLabel = "N",
-            defaultValue = "3",
-            description = "Runs of each, alternating (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Mixin BenchRounds bench;
 
     @Override
     public Integer call() throws Exception {
-        if (frames < 2 || rounds < 1) {
-            throw new IllegalArgumentException("--frames must be >= 2 and --rounds >= 1");
+        if (frames < 2) {
+            throw new IllegalArgumentException("--frames must be >= 2");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads: " + t + " must be >= 1");
-        }
+        int t = bench.threads();
         return new PipelineBenchmark(top.models(), top.cache(), top.terminal)
-                .run(new PipelineBenchmark.Options(frames, t, rounds));
+                .run(new PipelineBenchmark.Options(frames, t, bench.rounds));
     }
 }
