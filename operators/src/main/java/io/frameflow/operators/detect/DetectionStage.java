@@ -3,14 +3,13 @@ package io.frameflow.operators.detect;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.StreamItem;
-import io.frameflow.common.serde.FrameResultTypeInfoFactory;
 import io.frameflow.inference.api.BgrImage;
 import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.operators.DeadLetterOutput;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.stage.DetectStage;
-import io.frameflow.operators.stage.ModelStageOperatorFactory;
+import io.frameflow.operators.stage.ModelStages;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -51,12 +50,11 @@ public final class DetectionStage {
             String name) {
         Objects.requireNonNull(items, "items");
         checkName(name);
-        return items.transform(
-                        name,
-                        FrameResultTypeInfoFactory.TYPE_INFO,
-                        new ModelStageOperatorFactory<FrameResult>(
-                                DetectStage.primary(name, predictorFactory, options), true))
-                .uid(uid(name));
+        return ModelStages.apply(
+                        items,
+                        List.of(DetectStage.primary(name, predictorFactory, options)),
+                        items.getParallelism())
+                .results();
     }
 
     /** The dead letters of a stage made by {@link #apply}: the source's and the model's. */
@@ -65,7 +63,7 @@ public final class DetectionStage {
         return stage.getSideOutput(DeadLetterOutput.TAG);
     }
 
-    /** The uid {@link #apply} gives a stage of this name. */
+    /** The uid {@link #apply} gives a stage of this name (see {@link ModelStages#uid}). */
     public static String uid(String name) {
         checkName(name);
         return UID_PREFIX + name;

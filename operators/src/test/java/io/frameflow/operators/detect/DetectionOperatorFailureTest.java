@@ -33,7 +33,7 @@ class DetectionOperatorFailureTest {
         var detector = FakeDetectorFactory.working();
         var harness =
                 new OneInputStreamOperatorTestHarness<>(
-                        new DetectionOperatorFactory(detector, new BatchOptions(2, LONG)),
+                        Harnesses.detectOperator(detector, new BatchOptions(2, LONG)),
                         StreamItemSerializer.INSTANCE);
         harness.setup(FrameResultSerializer.INSTANCE);
         assertThat(detector.probe().created).hasValue(0);
@@ -170,7 +170,7 @@ class DetectionOperatorFailureTest {
         var detector = FakeDetectorFactory.failingToLoad();
         var harness =
                 new OneInputStreamOperatorTestHarness<>(
-                        new DetectionOperatorFactory(detector, BatchOptions.defaults()),
+                        Harnesses.detectOperator(detector, BatchOptions.defaults()),
                         StreamItemSerializer.INSTANCE);
         assertThatThrownBy(harness::open)
                 .isInstanceOf(InferenceException.class)
@@ -184,7 +184,7 @@ class DetectionOperatorFailureTest {
         var detector = FakeDetectorFactory.creatingPredictorsFor("other-model@2");
         var harness =
                 new OneInputStreamOperatorTestHarness<>(
-                        new DetectionOperatorFactory(detector, BatchOptions.defaults()),
+                        Harnesses.detectOperator(detector, BatchOptions.defaults()),
                         StreamItemSerializer.INSTANCE);
         assertThatThrownBy(harness::open)
                 .isInstanceOf(IllegalStateException.class)

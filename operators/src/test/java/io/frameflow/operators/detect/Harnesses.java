@@ -5,8 +5,13 @@ import io.frameflow.common.FrameResult;
 import io.frameflow.common.StreamItem;
 import io.frameflow.common.serde.FrameResultSerializer;
 import io.frameflow.common.serde.StreamItemSerializer;
+import io.frameflow.inference.api.BgrImage;
+import io.frameflow.inference.api.DetectedObject;
+import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.operators.DeadLetterOutput;
 import io.frameflow.operators.batch.BatchOptions;
+import io.frameflow.operators.stage.DetectStage;
+import io.frameflow.operators.stage.ModelStageOperatorFactory;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
@@ -18,12 +23,18 @@ final class Harnesses {
 
     private Harnesses() {}
 
+    /** The operator factory of a pipeline whose only stage is detection, named {@code detect}. */
+    static ModelStageOperatorFactory<FrameResult> detectOperator(
+            PredictorFactory<BgrImage, List<DetectedObject>> detector, BatchOptions options) {
+        return new ModelStageOperatorFactory<>(
+                DetectStage.primary("detect", detector, options), true);
+    }
+
     static OneInputStreamOperatorTestHarness<StreamItem, FrameResult> open(
             FakeDetectorFactory detector, BatchOptions options) throws Exception {
         return open(
                 new OneInputStreamOperatorTestHarness<>(
-                        new DetectionOperatorFactory(detector, options),
-                        StreamItemSerializer.INSTANCE));
+                        detectOperator(detector, options), StreamItemSerializer.INSTANCE));
     }
 
     static OneInputStreamOperatorTestHarness<StreamItem, FrameResult> open(
@@ -31,7 +42,7 @@ final class Harnesses {
             throws Exception {
         return open(
                 new OneInputStreamOperatorTestHarness<>(
-                        new DetectionOperatorFactory(detector, options),
+                        detectOperator(detector, options),
                         StreamItemSerializer.INSTANCE,
                         environment));
     }
