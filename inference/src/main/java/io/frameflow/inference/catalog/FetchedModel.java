@@ -1,5 +1,6 @@
 package io.frameflow.inference.catalog;
 
+import io.frameflow.inference.runtime.LocalModelFile;
 import io.frameflow.inference.spec.ModelSpec;
 import java.nio.file.Path;
 
@@ -12,5 +13,10 @@ public record FetchedModel(ModelSpec spec, Path onnxFile, String onnxSha256) {
     /** {@code name@version}. */
     public String modelId() {
         return spec.modelId();
+    }
+
+    /** The ONNX file and its recorded digest, as a predictor factory carries them into a job. */
+    public LocalModelFile localFile() {
+        return new LocalModelFile(modelId(), onnxFile.toString(), onnxSha256);
     }
 }

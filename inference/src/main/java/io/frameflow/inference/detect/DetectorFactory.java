@@ -30,15 +30,13 @@ public final class DetectorFactory implements PredictorFactory<BgrImage, List<De
     private static final long serialVersionUID = 1L;
 
     private final ModelSpec spec;
-    private final String onnxFile;
-    private final String onnxSha256;
+    private final LocalModelFile file;
     private final DetectorOptions options;
 
     public DetectorFactory(FetchedModel model, DetectorOptions options) {
         Objects.requireNonNull(model, "model");
         this.spec = model.spec();
-        this.onnxFile = model.onnxFile().toString();
-        this.onnxSha256 = model.onnxSha256();
+        this.file = model.localFile();
         this.options = Objects.requireNonNull(options, "options");
         if (spec.task() != ModelTask.DETECT) {
             throw new IllegalArgumentException(
@@ -77,18 +75,7 @@ public final class DetectorFactory implements PredictorFactory<BgrImage, List<De
      */
     @Override
     public Predictor<BgrImage, List<DetectedObject>> create() {
-        try {
-            return ModelRuntime.load(
-                    new LocalModelFile(modelId(), onnxFile, onnxSha256),
-                    options.runtime(),
-                    translator(spec, options));
-        } catch (InferenceException e) {
-            // Shape checks know the model and the spec key but not where the file is.
-            if (e.getMessage() != null && e.getMessage().contains(onnxFile)) {
-                throw e;
-            }
-            throw new InferenceException(e.getMessage() + " (model file " + onnxFile + ")", e);
-        }
+        return ModelRuntime.load(file, options.runtime(), translator(spec, options));
     }
 
     @Override

@@ -30,8 +30,7 @@ public final class RestorerFactory implements PredictorFactory<BgrImage, Restore
     public RestorerFactory(FetchedModel model, RestorerOptions options) {
         Objects.requireNonNull(model, "model");
         this.spec = model.spec();
-        this.file =
-                new LocalModelFile(spec.modelId(), model.onnxFile().toString(), model.onnxSha256());
+        this.file = model.localFile();
         this.options = Objects.requireNonNull(options, "options");
         if (spec.task() != ModelTask.RESTORE) {
             throw new IllegalArgumentException(

@@ -31,7 +31,8 @@ public final class ModelRuntime {
      * Loads {@code model} (after checking its digest) for {@code translator}.
      *
      * @throws InferenceException if the file is missing or changed, the model does not fit the
-     *     translator, or the forced backend cannot run here
+     *     translator, or the forced backend cannot run here; the message names the model and the
+     *     file
      */
     public static <I, O> Predictor<I, O> load(
             LocalModelFile model, RuntimeOptions options, Translator<I, O> translator) {
@@ -62,7 +63,7 @@ public final class ModelRuntime {
                 // only when a function is first called.
                 InferenceException failure =
                         e instanceof InferenceException known
-                                ? known
+                                ? namingFile(known, model)
                                 : new InferenceException(
                                         "model "
                                                 + model.modelId()
@@ -81,8 +82,23 @@ public final class ModelRuntime {
         }
         OnnxSessionOptions session =
                 OnnxSessionOptions.defaults().withIntraOpThreads(options.threads());
-        return OnnxPredictor.load(
-                model.modelId(), file, session, options.maxBatchSize(), translator);
+        try {
+            return OnnxPredictor.load(
+                    model.modelId(), file, session, options.maxBatchSize(), translator);
+        } catch (InferenceException e) {
+            throw namingFile(e, model);
+        }
+    }
+
+    /**
+     * The error, with the model's file added where the message lacks it: a translator's shape
+     * checks know the model and the spec key, not where the file is.
+     */
+    private static InferenceException namingFile(InferenceException e, LocalModelFile model) {
+        if (e.getMessage() != null && e.getMessage().contains(model.path())) {
+            return e;
+        }
+        return new InferenceException(e.getMessage() + " (model file " + model.path() + ")", e);
     }
 
     /** The error and, where it wraps others (a failed static initialiser), its innermost cause. */

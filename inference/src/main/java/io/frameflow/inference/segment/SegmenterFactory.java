@@ -44,21 +44,12 @@ public final class SegmenterFactory implements PredictorFactory<BgrImage, Segmen
                             + ": no segmentation translator for "
                             + spec.decoder());
         }
-        this.file =
-                new LocalModelFile(spec.modelId(), model.onnxFile().toString(), model.onnxSha256());
+        this.file = model.localFile();
     }
 
     /** A segmenter with the model's threshold and default options. */
     public static SegmenterFactory withDefaults(FetchedModel model) {
         return new SegmenterFactory(model, SegmenterOptions.from(model.spec()));
-    }
-
-    /**
-     * Text boxes from the same kind of model: one box per connected region of a one-class
-     * probability map (e.g. {@code ppocr-det}), for detect stages.
-     */
-    public static TextBoxDetectorFactory textBoxes(FetchedModel model, TextBoxOptions options) {
-        return new TextBoxDetectorFactory(model, options);
     }
 
     @Override

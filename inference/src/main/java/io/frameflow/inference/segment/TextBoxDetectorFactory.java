@@ -31,8 +31,7 @@ public final class TextBoxDetectorFactory
         this.options = Objects.requireNonNull(options, "options");
         // Validates the decoder kind and the single label now, on the client.
         new DbTextBoxTranslator(spec, options);
-        this.file =
-                new LocalModelFile(spec.modelId(), model.onnxFile().toString(), model.onnxSha256());
+        this.file = model.localFile();
     }
 
     /** A text detector with the model's default thresholds. */
