@@ -130,38 +130,6 @@ public final class FrameflowJob {
                     eventTime);
         }
 
-        /** Parts with a video source only, without sampling, with default watermarks. */
-        public Parts(
-                Source<StreamItem, ?, ?> source,
-                int parallelism,
-                PredictorFactory<BgrImage, List<DetectedObject>> detector,
-                BatchOptions batch,
-                List<Sink<FrameResult>> resultSinks,
-                List<Sink<DeadLetter>> deadLetterSinks) {
-            this(source, List.of(), parallelism, detector, batch, resultSinks, deadLetterSinks);
-        }
-
-        /** Parts without sampling, with default watermarks. */
-        public Parts(
-                Source<StreamItem, ?, ?> source,
-                List<KafkaInput> kafka,
-                int parallelism,
-                PredictorFactory<BgrImage, List<DetectedObject>> detector,
-                BatchOptions batch,
-                List<Sink<FrameResult>> resultSinks,
-                List<Sink<DeadLetter>> deadLetterSinks) {
-            this(
-                    source,
-                    kafka,
-                    parallelism,
-                    detector,
-                    batch,
-                    resultSinks,
-                    deadLetterSinks,
-                    Map.of(),
-                    EventTimeOptions.defaults());
-        }
-
         /** These parts with one more result sink. */
         public Parts withResultSink(Sink<FrameResult> sink) {
             List<Sink<FrameResult>> sinks = new java.util.ArrayList<>(resultSinks);
@@ -188,29 +156,6 @@ public final class FrameflowJob {
                     deadLetterSinks,
                     sampling,
                     options);
-        }
-
-        /**
-         * These parts with another detector in place of the primary detection stage's (tests use a
-         * fake one); the stage keeps its name and batching.
-         */
-        public Parts withDetector(PredictorFactory<BgrImage, List<DetectedObject>> value) {
-            List<ModelStage> replaced = new java.util.ArrayList<>(stages.size());
-            for (ModelStage stage : stages) {
-                replaced.add(
-                        stage instanceof DetectStage d && !d.secondary()
-                                ? DetectStage.primary(d.name(), value, d.batch())
-                                : stage);
-            }
-            return new Parts(
-                    source,
-                    kafka,
-                    parallelism,
-                    replaced,
-                    resultSinks,
-                    deadLetterSinks,
-                    sampling,
-                    eventTime);
         }
     }
 
