@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param y2 bottom edge, in pixels of the source frame
  * @param children what a secondary detection stage found inside this object's box (e.g. faces
  *     inside a person), best score first, with boxes in pixels of the source frame; empty when none
+ * @param trackId the id the tracker gave this object, stable across the stream's frames (positive,
+ *     unique per stream); {@link #NO_TRACK} when untracked (no tracker, a secondary detection, or a
+ *     detection the tracker did not confirm)
  */
 public record Detection(
         String label,
@@ -24,11 +27,18 @@ public record Detection(
         float y1,
         float x2,
         float y2,
-        List<Detection> children) {
+        List<Detection> children,
+        long trackId) {
+
+    /** {@link #trackId()} of a detection that belongs to no track. */
+    public static final long NO_TRACK = 0L;
 
     public Detection {
         Objects.requireNonNull(label, "label");
         children = List.copyOf(children);
+        if (trackId < 0) {
+            throw new IllegalArgumentException("trackId must be >= 0, got " + trackId);
+        }
         if (!(score >= 0f && score <= 1f)) {
             throw new IllegalArgumentException("score must be in [0, 1], got " + score);
         }
@@ -46,10 +56,35 @@ public record Detection(
         }
     }
 
-    /** A detection without children. */
+    /** An untracked detection. */
+    public Detection(
+            String label,
+            int classId,
+            float score,
+            float x1,
+            float y1,
+            float x2,
+            float y2,
+            List<Detection> children) {
+        this(label, classId, score, x1, y1, x2, y2, children, NO_TRACK);
+    }
+
+    /** An untracked detection without children. */
     public Detection(
             String label, int classId, float score, float x1, float y1, float x2, float y2) {
-        this(label, classId, score, x1, y1, x2, y2, List.of());
+        this(label, classId, score, x1, y1, x2, y2, List.of(), NO_TRACK);
+    }
+
+    /** Whether the tracker gave this detection a track. */
+    public boolean tracked() {
+        return trackId != NO_TRACK;
+    }
+
+    /** This detection with track id {@code id} ({@link #NO_TRACK} for none). */
+    public Detection withTrackId(long id) {
+        return id == trackId
+                ? this
+                : new Detection(label, classId, score, x1, y1, x2, y2, children, id);
     }
 
     /** This detection with {@code more} appended to its children. */
@@ -60,6 +95,6 @@ public record Detection(
         List<Detection> all = new java.util.ArrayList<>(children.size() + more.size());
         all.addAll(children);
         all.addAll(more);
-        return new Detection(label, classId, score, x1, y1, x2, y2, all);
+        return new Detection(label, classId, score, x1, y1, x2, y2, all, trackId);
     }
 }
