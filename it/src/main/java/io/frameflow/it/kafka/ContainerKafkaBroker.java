@@ -1,5 +1,7 @@
 package io.frameflow.it.kafka;
 
+import java.util.Locale;
+import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -20,10 +22,18 @@ final class ContainerKafkaBroker extends KafkaBroker {
         }
     }
 
-    static ContainerKafkaBroker launch() {
+    /**
+     * Starts the container with {@code extraConfig} as broker settings (the image maps {@code
+     * KAFKA_A_B} to {@code a.b}).
+     */
+    static ContainerKafkaBroker launch(Map<String, String> extraConfig) {
         KafkaContainer container =
                 new KafkaContainer(DOCKER_IMAGE)
                         .withEnv("KAFKA_MESSAGE_MAX_BYTES", String.valueOf(MAX_MESSAGE_BYTES));
+        extraConfig.forEach(
+                (key, value) ->
+                        container.withEnv(
+                                "KAFKA_" + key.replace('.', '_').toUpperCase(Locale.ROOT), value));
         container.start();
         return new ContainerKafkaBroker(container);
     }

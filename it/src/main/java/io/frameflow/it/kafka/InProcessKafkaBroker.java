@@ -1,5 +1,6 @@
 package io.frameflow.it.kafka;
 
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -11,10 +12,11 @@ final class InProcessKafkaBroker extends KafkaBroker {
         this.cluster = cluster;
     }
 
-    static InProcessKafkaBroker launch() {
+    /** Starts the broker with {@code extraConfig} added to (or replacing) its settings. */
+    static InProcessKafkaBroker launch(Map<String, String> extraConfig) {
         KafkaClusterTestKit cluster = null;
         try {
-            cluster =
+            KafkaClusterTestKit.Builder builder =
                     new KafkaClusterTestKit.Builder(
                                     new TestKitNodes.Builder()
                                             .setCombined(true)
@@ -26,8 +28,9 @@ final class InProcessKafkaBroker extends KafkaBroker {
                             .setConfigProp("group.initial.rebalance.delay.ms", "0")
                             .setConfigProp("offsets.topic.replication.factor", "1")
                             .setConfigProp("transaction.state.log.replication.factor", "1")
-                            .setConfigProp("transaction.state.log.min.isr", "1")
-                            .build();
+                            .setConfigProp("transaction.state.log.min.isr", "1");
+            extraConfig.forEach(builder::setConfigProp);
+            cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();

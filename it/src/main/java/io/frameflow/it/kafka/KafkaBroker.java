@@ -14,7 +14,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -36,16 +43,43 @@ public abstract class KafkaBroker implements AutoCloseable {
     /** Largest record the broker accepts; video records are large. */
     public static final int MAX_MESSAGE_BYTES = 8 << 20;
 
+    /**
+     * Broker settings that turn on authorization with Kafka's standard (KRaft) authorizer while
+     * allowing every operation on a resource without ACLs, so that a test can deny one thing.
+     */
+    public static final Map<String, String> AUTHORIZER_CONFIG =
+            Map.of(
+                    "authorizer.class.name",
+                    "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                    "allow.everyone.if.no.acl.found",
+                    "true");
+
+    /** The principal of clients on the brokers' plaintext listeners. */
+    public static final String ANONYMOUS = "User:ANONYMOUS";
+
     /** Starts a broker of the kind this machine supports. */
     public static KafkaBroker start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts a broker that checks ACLs ({@link #AUTHORIZER_CONFIG}); everything is allowed until
+     * {@link #deny} says otherwise.
+     */
+    public static KafkaBroker startWithAuthorizer() {
+        return start(AUTHORIZER_CONFIG);
+    }
+
+    /** Starts a broker of the kind this machine supports, with {@code config} as settings. */
+    public static KafkaBroker start(Map<String, String> config) {
         String forced = System.getenv().getOrDefault("FRAMEFLOW_IT_KAFKA", "");
         return switch (forced.toLowerCase(Locale.ROOT)) {
-            case "docker" -> ContainerKafkaBroker.launch();
-            case "in-process" -> InProcessKafkaBroker.launch();
+            case "docker" -> ContainerKafkaBroker.launch(config);
+            case "in-process" -> InProcessKafkaBroker.launch(config);
             case "" ->
                     ContainerKafkaBroker.dockerAvailable()
-                            ? ContainerKafkaBroker.launch()
-                            : InProcessKafkaBroker.launch();
+                            ? ContainerKafkaBroker.launch(config)
+                            : InProcessKafkaBroker.launch(config);
             default ->
                     throw new IllegalArgumentException(
                             "FRAMEFLOW_IT_KAFKA='" + forced + "': use docker or in-process");
@@ -60,9 +94,7 @@ public abstract class KafkaBroker implements AutoCloseable {
 
     /** Creates a topic that accepts records up to {@link #MAX_MESSAGE_BYTES}. */
     public void createTopic(String topic, int partitions) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(adminProperties())) {
             NewTopic t =
                     new NewTopic(topic, partitions, (short) 1)
                             .configs(
@@ -75,6 +107,57 @@ public abstract class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topic " + topic, e);
         }
+    }
+
+    /**
+     * Denies {@code operation} on {@code topic} to {@link #ANONYMOUS} from any host (a broker from
+     * {@link #startWithAuthorizer()}). Once a topic has an ACL, {@code
+     * allow.everyone.if.no.acl.found} no longer applies to it: every operation not {@linkplain
+     * #allow allowed} is denied, DESCRIBE included (DESCRIBE is implied by an allowed READ, WRITE,
+     * DELETE or ALTER).
+     */
+    public void deny(String topic, AclOperation operation) {
+        addAcl(topic, operation, AclPermissionType.DENY);
+    }
+
+    /** Allows {@code operation} on {@code topic} to {@link #ANONYMOUS} from any host. */
+    public void allow(String topic, AclOperation operation) {
+        addAcl(topic, operation, AclPermissionType.ALLOW);
+    }
+
+    private void addAcl(String topic, AclOperation operation, AclPermissionType permission) {
+        AclBinding binding =
+                new AclBinding(
+                        new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                        new AccessControlEntry(ANONYMOUS, "*", operation, permission));
+        try (Admin admin = Admin.create(adminProperties())) {
+            admin.createAcls(List.of(binding)).all().get();
+            awaitAcl(admin, binding);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "failed to add ACL " + binding + " on topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted adding an ACL to topic " + topic, e);
+        }
+    }
+
+    /** ACLs reach the broker's authorizer through the metadata log, a moment after creation. */
+    private static void awaitAcl(Admin admin, AclBinding binding)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!admin.describeAcls(binding.toFilter()).values().get().contains(binding)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not list the new ACL " + binding);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private Properties adminProperties() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return props;
     }
 
     /**
