@@ -2,9 +2,13 @@ package io.frameflow.sinks.file;
 
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
+import io.frameflow.common.TrackEvent;
+import io.frameflow.common.WindowResult;
 import io.frameflow.sinks.json.DeadLetterJson;
 import io.frameflow.sinks.json.FrameResultJson;
 import io.frameflow.sinks.json.JsonWriter;
+import io.frameflow.sinks.json.TrackEventJson;
+import io.frameflow.sinks.json.WindowResultJson;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.MemorySize;
@@ -15,7 +19,10 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 
 /**
- * JSON Lines files in one directory, one JSON object per line.
+ * JSON Lines files in one directory, one JSON object per line. A {@code jsonl} sink of a pipeline
+ * writes frame results to its directory and dead letters, window results and track events to the
+ * subdirectories {@value #DEAD_LETTERS_SUBDIRECTORY}, {@value #WINDOWS_SUBDIRECTORY} and {@value
+ * #EVENTS_SUBDIRECTORY}, each through a sink of its own with the same rolling policy.
  *
  * <p>Delivery: <b>exactly-once with checkpointing enabled</b>. Each parallel writer appends to a
  * hidden in-progress file ({@code .PREFIX-….jsonl.inprogress.…}); when a checkpoint completes, the
@@ -30,6 +37,15 @@ public final class JsonLinesFileSink {
 
     /** A part file is closed once it reaches this size. */
     public static final long MAX_PART_BYTES = 128L << 20;
+
+    /** Subdirectory (and file prefix) of dead letters in a {@code jsonl} sink's directory. */
+    public static final String DEAD_LETTERS_SUBDIRECTORY = "dead-letters";
+
+    /** Subdirectory (and file prefix) of window results in a {@code jsonl} sink's directory. */
+    public static final String WINDOWS_SUBDIRECTORY = "windows";
+
+    /** Subdirectory (and file prefix) of track events in a {@code jsonl} sink's directory. */
+    public static final String EVENTS_SUBDIRECTORY = "events";
 
     /** Default age at which a part file is closed (and made visible at the next checkpoint). */
     public static final Duration DEFAULT_ROLL_INTERVAL = Duration.ofMinutes(1);
@@ -48,6 +64,25 @@ public final class JsonLinesFileSink {
     public static FileSink<DeadLetter> forDeadLetters(
             String directory, String filePrefix, Duration rollInterval) {
         return build(directory, filePrefix, rollInterval, DeadLetterJson::write);
+    }
+
+    /**
+     * A sink writing window results ({@link WindowResultJson}) to {@code directory}, by convention
+     * the {@value #WINDOWS_SUBDIRECTORY} subdirectory of a {@code jsonl} sink's directory. A late
+     * firing of a window is one more line with a higher {@code revision}.
+     */
+    public static FileSink<WindowResult> forWindowResults(
+            String directory, String filePrefix, Duration rollInterval) {
+        return build(directory, filePrefix, rollInterval, WindowResultJson::write);
+    }
+
+    /**
+     * A sink writing track events ({@link TrackEventJson}) to {@code directory}, by convention the
+     * {@value #EVENTS_SUBDIRECTORY} subdirectory of a {@code jsonl} sink's directory.
+     */
+    public static FileSink<TrackEvent> forTrackEvents(
+            String directory, String filePrefix, Duration rollInterval) {
+        return build(directory, filePrefix, rollInterval, TrackEventJson::write);
     }
 
     private static <T> FileSink<T> build(
