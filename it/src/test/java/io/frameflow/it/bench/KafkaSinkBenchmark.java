@@ -35,7 +35,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * topic back ({@code read_committed} for exactly-once): every result exactly once for exactly-once,
  * at least once for at-least-once. The rate is counted from the first result made to the end of the
  * job, which for exactly-once includes committing the last transaction. Prints each round, then the
- * median results/s of each guarantee and the ratio EO/ALO per interval.
+ * median results/s of each guarantee, their ratio EO/ALO per interval, and the median of the
+ * rounds' own ratios (the two runs of a round run back to back, under the same load).
  *
  * <p>Not a test; run it from the repository root after {@code mvn -B -q -pl it -am test-compile
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
@@ -86,6 +87,7 @@ public final class KafkaSinkBenchmark {
             for (Duration interval : intervals) {
                 List<Double> alo = new ArrayList<>();
                 List<Double> eo = new ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     boolean eoFirst = round % 2 == 1;
                     for (int i = 0; i < 2; i++) {
@@ -99,14 +101,21 @@ public final class KafkaSinkBenchmark {
                         double rate = run(kafka, topic, g, interval, results, parallelism);
                         (exactlyOnce ? eo : alo).add(rate);
                     }
+                    // the two runs of a round ran back to back, under the same load
+                    ratios.add(eo.get(round) / alo.get(round));
                 }
                 double medianAlo = median(alo);
                 double medianEo = median(eo);
                 summary.add(
                         String.format(
                                 "checkpoint interval %5d ms: at-least-once %8.0f results/s,"
-                                        + " exactly-once %8.0f results/s, EO/ALO = %.2f",
-                                interval.toMillis(), medianAlo, medianEo, medianEo / medianAlo));
+                                        + " exactly-once %8.0f results/s, EO/ALO = %.2f"
+                                        + " (median of the rounds' own EO/ALO: %.2f)",
+                                interval.toMillis(),
+                                medianAlo,
+                                medianEo,
+                                medianEo / medianAlo,
+                                median(ratios)));
             }
             System.out.println("medians:");
             summary.forEach(System.out::println);

@@ -6,14 +6,14 @@ import io.frameflow.jobs.spec.KafkaSinkSpec;
 import io.frameflow.jobs.spec.PipelineSpecException;
 import io.frameflow.sinks.kafka.KafkaResultSink;
 import java.util.Optional;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /** Builds the Kafka sinks of one pipeline entry: results, and dead letters when asked. */
 final class KafkaSinks {
     private KafkaSinks() {}
 
-    static KafkaSink<FrameResult> build(KafkaSinkSpec spec, String jobName, String at) {
+    static Sink<FrameResult> build(KafkaSinkSpec spec, String jobName, String at) {
         try {
             return builder(spec, jobName).build();
         } catch (IllegalArgumentException e) {
@@ -22,8 +22,7 @@ final class KafkaSinks {
     }
 
     /** The dead-letter sink of the entry, when it names a {@code dead-letter-topic}. */
-    static Optional<KafkaSink<DeadLetter>> deadLetters(
-            KafkaSinkSpec spec, String jobName, String at) {
+    static Optional<Sink<DeadLetter>> deadLetters(KafkaSinkSpec spec, String jobName, String at) {
         if (spec.deadLetterTopic() == null) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -19,7 +20,9 @@ import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
  * FrameResultKafkaSerializer}), window results ({@link WindowResultKafkaSerializer}), track events
  * ({@link TrackEventKafkaSerializer}) and dead letters ({@link DeadLetterKafkaSerializer}), each to
  * its own topic through its own sink built from one builder. Every record but the dead letters
- * carries the {@value SchemaHeader#NAME} header naming its JSON Schema.
+ * carries the {@value SchemaHeader#NAME} header naming its JSON Schema. The sinks are Flink's
+ * {@link KafkaSink}, wrapped so that a send error does not take the TaskManager down with it (see
+ * {@link SafeCloseKafkaSink}).
  *
  * <p>Delivery, the same for every sink built here:
  *
@@ -153,9 +156,9 @@ public final class KafkaResultSink {
         }
 
         /** The sink of frame results to {@link #topic}, see {@link FrameResultKafkaSerializer}. */
-        public KafkaSink<FrameResult> build() {
+        public Sink<FrameResult> build() {
             validate(topic, "topic");
-            return sink(new FrameResultKafkaSerializer(topic), transactionalIdPrefix);
+            return sink(new FrameResultKafkaSerializer(topic), topic, transactionalIdPrefix);
         }
 
         /**
@@ -163,10 +166,11 @@ public final class KafkaResultSink {
          * WindowResultKafkaSerializer}), with this builder's servers, guarantee and properties and
          * transactional ids ending in {@link #WINDOWS_SUFFIX}.
          */
-        public KafkaSink<WindowResult> buildForWindowResults(String windowTopic) {
+        public Sink<WindowResult> buildForWindowResults(String windowTopic) {
             validate(windowTopic, "window-result topic");
             return sink(
                     new WindowResultKafkaSerializer(windowTopic),
+                    windowTopic,
                     transactionalIdPrefix + WINDOWS_SUFFIX);
         }
 
@@ -175,10 +179,11 @@ public final class KafkaResultSink {
          * with this builder's servers, guarantee and properties and transactional ids ending in
          * {@link #EVENTS_SUFFIX}.
          */
-        public KafkaSink<TrackEvent> buildForTrackEvents(String eventTopic) {
+        public Sink<TrackEvent> buildForTrackEvents(String eventTopic) {
             validate(eventTopic, "track-event topic");
             return sink(
                     new TrackEventKafkaSerializer(eventTopic),
+                    eventTopic,
                     transactionalIdPrefix + EVENTS_SUFFIX);
         }
 
@@ -187,10 +192,11 @@ public final class KafkaResultSink {
          * DeadLetterKafkaSerializer}), with this builder's servers, guarantee and properties and
          * transactional ids ending in {@link #DEAD_LETTERS_SUFFIX}.
          */
-        public KafkaSink<DeadLetter> buildForDeadLetters(String deadLetterTopic) {
+        public Sink<DeadLetter> buildForDeadLetters(String deadLetterTopic) {
             validate(deadLetterTopic, "dead-letter topic");
             return sink(
                     new DeadLetterKafkaSerializer(deadLetterTopic),
+                    deadLetterTopic,
                     transactionalIdPrefix + DEAD_LETTERS_SUFFIX);
         }
 
@@ -239,8 +245,8 @@ public final class KafkaResultSink {
             }
         }
 
-        private <T> KafkaSink<T> sink(
-                KafkaRecordSerializationSchema<T> serializer, String idPrefix) {
+        private <T> Sink<T> sink(
+                KafkaRecordSerializationSchema<T> serializer, String topicName, String idPrefix) {
             KafkaSinkBuilder<T> builder =
                     KafkaSink.<T>builder()
                             .setBootstrapServers(bootstrapServers)
@@ -252,7 +258,7 @@ public final class KafkaResultSink {
                         "transaction.timeout.ms", String.valueOf(transactionTimeout.toMillis()));
             }
             producerProperties.forEach(builder::setProperty);
-            return builder.build();
+            return new SafeCloseKafkaSink<>(builder.build(), topicName);
         }
     }
 }
