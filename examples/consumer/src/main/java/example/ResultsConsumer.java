@@ -175,14 +175,9 @@ public final class ResultsConsumer {
                         ? " in zone " + window.get("zone").asText()
                         : window.has("line") ? " over line " + window.get("line").asText() : "";
         StringBuilder values = new StringBuilder();
-        window.path("values")
-                .fields()
-                .forEachRemaining(
-                        e ->
-                                values.append(' ')
-                                        .append(e.getKey())
-                                        .append('=')
-                                        .append(e.getValue()));
+        for (Map.Entry<String, JsonNode> e : window.path("values").properties()) {
+            values.append(' ').append(e.getKey()).append('=').append(e.getValue());
+        }
         long start = window.path("window_start_ms").asLong();
         long end = window.path("window_end_ms").asLong();
         String source = start >= 1_000_000_000_000L ? "epoch" : "media";
