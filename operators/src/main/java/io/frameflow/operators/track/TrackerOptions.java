@@ -48,7 +48,7 @@ public record TrackerOptions(
     public static final Duration DEFAULT_MAX_LOST = Duration.ofSeconds(1);
 
     /** The largest {@link #minHits()}. */
-    public static final int MAX_MIN_HITS = 100;
+    public static final int MAX_MIN_HITS = 1000;
 
     /** The longest {@link #maxLost()}. */
     public static final Duration MAX_LOST_LIMIT = Duration.ofHours(1);

@@ -159,4 +159,9 @@ public final class TrackingFunction extends KeyedProcessFunction<String, FrameRe
     long liveTracks() {
         return live;
     }
+
+    /** Results passed on untracked because their seq was not after the last one. */
+    long framesOutOfOrder() {
+        return outOfOrder.getCount();
+    }
 }
