@@ -97,13 +97,23 @@ final class Scenes {
      * low score, and leave.
      */
     static List<FrameResult> busyScene(String stream, long seed, int frames, int objects) {
+        return busyScene(stream, seed, frames, objects, false);
+    }
+
+    /**
+     * The busy scene; with {@code allAlong} every object is there from the first frame to the last
+     * (missed now and then by the detector), so that each frame has about {@code objects}
+     * detections.
+     */
+    static List<FrameResult> busyScene(
+            String stream, long seed, int frames, int objects, boolean allAlong) {
         Random random = new Random(seed);
         float[][] obj = new float[objects][];
         for (int i = 0; i < objects; i++) {
             // x, y, w, h, vx, vy (px per frame), first frame, last frame
             float w = 30 + random.nextInt(60);
             float h = w * (1.5f + random.nextFloat());
-            int first = random.nextInt(Math.max(1, frames / 2));
+            int first = allAlong ? 0 : random.nextInt(Math.max(1, frames / 2));
             obj[i] =
                     new float[] {
                         random.nextInt(WIDTH - (int) w),
@@ -113,7 +123,7 @@ final class Scenes {
                         random.nextFloat() * 12 - 6,
                         random.nextFloat() * 6 - 3,
                         first,
-                        first + 20 + random.nextInt(frames)
+                        allAlong ? frames : first + 20 + random.nextInt(frames)
                     };
         }
         List<FrameResult> out = new ArrayList<>(frames);
