@@ -2,43 +2,83 @@ package io.frameflow.operators.track;
 
 import io.frameflow.common.Detection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Matches detections to tracks by the overlap of each track's predicted box with each detection's
- * box: greedily, best overlap first, only pairs of the same class whose overlap reaches the
- * threshold. Ties go to the older track, then to the earlier detection, so the outcome depends only
- * on the input's order.
+ * The two matching stages of one frame. Detections are matched to tracks by the overlap of each
+ * track's predicted box with each detection's box: greedily, best overlap first, only pairs of the
+ * same class whose overlap reaches the threshold. Ties go to the older track, then to the earlier
+ * detection, so the outcome depends only on the input's order.
+ *
+ * @param trackToDet for each track, the index of its detection, or -1
+ * @param detToTrack for each detection, the index of its track, or -1
+ * @param high the indices of the confident detections, in the frame's order
+ * @param highCount how many of {@code high} are used
  */
-final class Association {
+record Association(int[] trackToDet, int[] detToTrack, int[] high, int highCount) {
     private static final Comparator<Pair> BEST_FIRST =
             Comparator.comparingDouble(Pair::iou)
                     .reversed()
                     .thenComparingInt(Pair::track)
                     .thenComparingInt(Pair::detection);
 
-    private Association() {}
-
     private record Pair(double iou, int track, int detection) {}
 
     /**
-     * Matches the detections {@code candidates} (indices into {@code detections}) to the tracks
-     * {@code t} with {@code eligible[t]} and no match yet ({@code trackToDet[t] < 0}), and records
-     * each match in both {@code trackToDet} and {@code detToTrack}.
+     * Matches {@code dets}, seen at capture time {@code now}, to {@code tracks}: confident
+     * detections to every track, then weak ones to the confirmed tracks left over.
+     */
+    static Association of(
+            List<Track> tracks, List<Detection> dets, long now, TrackerOptions options) {
+        int n = tracks.size();
+        float[] predicted = new float[4 * n];
+        boolean[] any = new boolean[n];
+        boolean[] confirmed = new boolean[n];
+        for (int t = 0; t < n; t++) {
+            Track track = tracks.get(t);
+            track.predict(now, options.maxLostMillis(), predicted, 4 * t);
+            any[t] = true;
+            confirmed[t] = track.confirmed();
+        }
+        int[] high = new int[dets.size()];
+        int[] low = new int[dets.size()];
+        int highCount = 0;
+        int lowCount = 0;
+        for (int i = 0; i < dets.size(); i++) {
+            Detection d = dets.get(i);
+            if (!options.tracks(d.label()) || d.score() < options.lowThreshold()) {
+                continue;
+            }
+            if (d.score() >= options.highThreshold()) {
+                high[highCount++] = i;
+            } else {
+                low[lowCount++] = i;
+            }
+        }
+        Association a = new Association(new int[n], new int[dets.size()], high, highCount);
+        Arrays.fill(a.trackToDet, -1);
+        Arrays.fill(a.detToTrack, -1);
+        a.match(tracks, any, predicted, dets, high, highCount, options.matchIou());
+        a.match(tracks, confirmed, predicted, dets, low, lowCount, options.matchIou());
+        return a;
+    }
+
+    /**
+     * Matches the detections {@code candidates} to the tracks {@code t} with {@code eligible[t]}
+     * and no match yet.
      *
      * @param predicted the predicted boxes, four numbers per track
      */
-    static void match(
+    private void match(
             List<Track> tracks,
             boolean[] eligible,
             float[] predicted,
             List<Detection> detections,
             int[] candidates,
             int candidateCount,
-            double minIou,
-            int[] trackToDet,
-            int[] detToTrack) {
+            double minIou) {
         List<Pair> pairs = new ArrayList<>();
         for (int t = 0; t < tracks.size(); t++) {
             if (!eligible[t] || trackToDet[t] >= 0) {

@@ -5,16 +5,11 @@ import io.frameflow.common.FrameResult;
 import io.frameflow.common.TrackEvent;
 import io.frameflow.operators.analytics.CountingLine;
 import io.frameflow.operators.analytics.Zone;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
  * The tracker of one stream, in plain Java: give it the stream's frame results in order and it
@@ -80,7 +75,12 @@ public final class StreamTracker {
             List<Zone> zones,
             List<CountingLine> lines,
             byte[] snapshot) {
-        return new StreamTracker(streamId, options, zones, lines, readSnapshot(streamId, snapshot));
+        return new StreamTracker(
+                streamId,
+                options,
+                zones,
+                lines,
+                TrackerStateSerializer.fromBytes(snapshot, "of stream '" + streamId + "'"));
     }
 
     /** The zone and line events of {@code streamId}: the zones and lines that apply to it. */
@@ -152,39 +152,7 @@ public final class StreamTracker {
 
     /** The state as bytes, for {@link #restore}. */
     public byte[] snapshot() {
-        DataOutputSerializer out = new DataOutputSerializer(64 + 128 * state.tracks.size());
-        try {
-            out.writeInt(TrackerStateSerializer.FORMAT);
-            TrackerStateSerializer.INSTANCE.serialize(state, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("failed to snapshot the tracker of " + streamId, e);
-        }
-        return out.getCopyOfBuffer();
-    }
-
-    private static TrackerState readSnapshot(String streamId, byte[] snapshot) {
-        DataInputDeserializer in = new DataInputDeserializer(snapshot);
-        try {
-            int format = in.readInt();
-            if (format != TrackerStateSerializer.FORMAT) {
-                throw new IllegalArgumentException(
-                        "tracker snapshot of stream '"
-                                + streamId
-                                + "' has format "
-                                + format
-                                + "; this version reads format "
-                                + TrackerStateSerializer.FORMAT);
-            }
-            TrackerState state = TrackerStateSerializer.INSTANCE.deserialize(in);
-            if (in.available() != 0) {
-                throw new IOException(in.available() + " bytes left over");
-            }
-            return state;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "tracker snapshot of stream '" + streamId + "' is corrupt: " + e.getMessage(),
-                    e);
-        }
+        return TrackerStateSerializer.toBytes(state);
     }
 
     /** Ends the tracks that a frame at {@code millis} finds lost for longer than max-lost. */
@@ -235,42 +203,10 @@ public final class StreamTracker {
         List<Detection> dets = result.detections();
         List<Track> tracks = state.tracks;
         int n = tracks.size();
-        float[] predicted = new float[4 * n];
-        boolean[] any = new boolean[n];
-        boolean[] confirmed = new boolean[n];
-        int[] trackToDet = new int[n];
-        for (int t = 0; t < n; t++) {
-            Track track = tracks.get(t);
-            track.predict(now, options.maxLostMillis(), predicted, 4 * t);
-            any[t] = true;
-            confirmed[t] = track.confirmed();
-            trackToDet[t] = -1;
-        }
-        int[] detToTrack = new int[dets.size()];
-        Arrays.fill(detToTrack, -1);
-        int[] high = new int[dets.size()];
-        int[] low = new int[dets.size()];
-        int highCount = 0;
-        int lowCount = 0;
-        for (int i = 0; i < dets.size(); i++) {
-            Detection d = dets.get(i);
-            if (!options.tracks(d.label()) || d.score() < options.lowThreshold()) {
-                continue;
-            }
-            if (d.score() >= options.highThreshold()) {
-                high[highCount++] = i;
-            } else {
-                low[lowCount++] = i;
-            }
-        }
-        double iou = options.matchIou();
-        Association.match(
-                tracks, any, predicted, dets, high, highCount, iou, trackToDet, detToTrack);
-        Association.match(
-                tracks, confirmed, predicted, dets, low, lowCount, iou, trackToDet, detToTrack);
-
+        Association matched = Association.of(tracks, dets, now, options);
+        int[] trackToDet = matched.trackToDet();
         Track[] owners = new Track[dets.size()];
-        List<Track> next = new ArrayList<>(n + highCount);
+        List<Track> next = new ArrayList<>(n + matched.highCount());
         long seq = result.seq();
         for (int t = 0; t < n; t++) {
             Track track = tracks.get(t);
@@ -290,9 +226,9 @@ public final class StreamTracker {
             owners[d] = track;
             next.add(track);
         }
-        for (int c = 0; c < highCount; c++) {
-            int d = high[c];
-            if (detToTrack[d] >= 0) {
+        for (int c = 0; c < matched.highCount(); c++) {
+            int d = matched.high()[c];
+            if (matched.detToTrack()[d] >= 0) {
                 continue;
             }
             Detection det = dets.get(d);

@@ -1,12 +1,15 @@
 package io.frameflow.operators.track;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -27,6 +30,50 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
 
     /** Guards against corrupt input: far more tracks, zones or lines than a stream has. */
     private static final int MAX_COUNT = 1 << 20;
+
+    /**
+     * {@code state} as bytes that say their format: what {@link StreamTracker#snapshot()} gives.
+     */
+    static byte[] toBytes(TrackerState state) {
+        DataOutputSerializer out = new DataOutputSerializer(64 + 128 * state.tracks.size());
+        try {
+            out.writeInt(FORMAT);
+            INSTANCE.serialize(state, out);
+        } catch (IOException e) {
+            // writing to memory does not fail
+            throw new UncheckedIOException(e);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    /**
+     * The state in {@code bytes} of {@link #toBytes}.
+     *
+     * @param whose names the snapshot in errors, e.g. {@code of stream 'cam-1'}
+     */
+    static TrackerState fromBytes(byte[] bytes, String whose) {
+        DataInputDeserializer in = new DataInputDeserializer(bytes);
+        try {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException(
+                        "tracker snapshot "
+                                + whose
+                                + " has format "
+                                + format
+                                + "; this version reads format "
+                                + FORMAT);
+            }
+            TrackerState state = INSTANCE.deserialize(in);
+            if (in.available() != 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
+            return state;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "tracker snapshot " + whose + " is corrupt: " + e.getMessage(), e);
+        }
+    }
 
     @Override
     public void serialize(TrackerState state, DataOutputView out) throws IOException {
