@@ -5,6 +5,7 @@ import io.frameflow.common.FrameResult;
 import io.frameflow.common.TrackEvent;
 import io.frameflow.common.WindowResult;
 import io.frameflow.common.serde.DeadLetterTypeInfoFactory;
+import io.frameflow.common.serde.WindowResultTypeInfoFactory;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -100,7 +101,7 @@ public final class AnalyticsWindows {
                                     new WindowRowsFunction(options),
                                     WindowTallySerializer.TYPE_INFO,
                                     WindowTallySerializer.TYPE_INFO,
-                                    resultType())
+                                    WindowResultTypeInfoFactory.TYPE_INFO)
                             .name("analytics-" + spec.id())
                             .uid("frameflow-analytics-" + spec.id())
                             .setParallelism(parallelism);
@@ -115,10 +116,5 @@ public final class AnalyticsWindows {
             deadLetters = deadLetters == null ? lateLetters : deadLetters.union(lateLetters);
         }
         return new Windows(results, deadLetters);
-    }
-
-    /** Flink's type of window results (their serializer once {@code common} declares one). */
-    static TypeInformation<WindowResult> resultType() {
-        return TypeInformation.of(WindowResult.class);
     }
 }

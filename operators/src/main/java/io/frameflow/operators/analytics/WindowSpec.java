@@ -15,7 +15,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * {@code size / slide} of them). Windows are aligned to the epoch: a 10 s window starts at a
  * multiple of 10 s of capture time.
  *
- * @param size the length of a window; above 0, whole milliseconds; key {@value #SIZE_KEY}
+ * @param size the length of a window; above 0, at most {@link #MAX_SIZE}, whole milliseconds; key
+ *     {@value #SIZE_KEY}
  * @param slide how far apart windows start; above 0, at most {@code size}, whole milliseconds, and
  *     {@code size / slide} at most {@value #MAX_WINDOWS_PER_RECORD}; key {@value #SLIDE_KEY}, which
  *     defaults to the size (tumbling)
@@ -23,6 +24,9 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 public record WindowSpec(Duration size, Duration slide) implements Serializable {
     public static final String SIZE_KEY = "size";
     public static final String SLIDE_KEY = "slide";
+
+    /** The longest window. */
+    public static final Duration MAX_SIZE = Duration.ofDays(1);
 
     /** The most windows one frame may fall into; each costs state and a firing. */
     public static final int MAX_WINDOWS_PER_RECORD = 1000;
@@ -32,6 +36,10 @@ public record WindowSpec(Duration size, Duration slide) implements Serializable 
     public WindowSpec {
         check(SIZE_KEY, size);
         check(SLIDE_KEY, slide);
+        if (size.compareTo(MAX_SIZE) > 0) {
+            throw new IllegalArgumentException(
+                    "window '" + SIZE_KEY + "' must be at most 24h, got " + DurationText.of(size));
+        }
         if (slide.compareTo(size) > 0) {
             throw new IllegalArgumentException(
                     "window '"

@@ -3,6 +3,7 @@ package io.frameflow.operators.analytics;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.TrackEvent;
 import io.frameflow.common.serde.FrameResultTypeInfoFactory;
+import io.frameflow.common.serde.TrackEventTypeInfoFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -22,9 +23,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Pieces for the analytics jobs of the tests: sources that replay prepared items in order (by index
- * from a number sequence, so that the records are never serialized before they are turned into
- * window inputs), watermarks after every item, and sinks that collect into this JVM's memory (the
- * MiniCluster runs in it).
+ * from a number sequence), watermarks after every item, and sinks that collect into this JVM's
+ * memory (the MiniCluster runs in it).
  */
 final class TestJobs {
     private static final Map<String, List<?>> DATA = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ final class TestJobs {
     /** Track events in list order, each followed by a watermark one below its time. */
     static DataStream<TrackEvent> events(
             StreamExecutionEnvironment env, String name, List<TrackEvent> events) {
-        return replay(env, name, events, TypeInformation.of(TrackEvent.class))
+        return replay(env, name, events, TrackEventTypeInfoFactory.TYPE_INFO)
                 .assignTimestampsAndWatermarks(
                         WatermarkStrategy.<TrackEvent>forGenerator(ctx -> new EveryItem<>())
                                 .withTimestampAssigner((e, ts) -> e.timeMillis()));

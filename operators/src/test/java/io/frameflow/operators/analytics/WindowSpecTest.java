@@ -27,6 +27,8 @@ class WindowSpecTest {
         assertThat(sliding.assigner()).isInstanceOf(SlidingEventTimeWindows.class);
         assertThat(sliding.describe()).isEqualTo("sliding 10s every 2500ms");
         assertThat(sliding.id()).isEqualTo("sliding-10000ms-2500ms");
+        assertThat(WindowSpec.sliding(Duration.ofMinutes(1), Duration.ofSeconds(30)).describe())
+                .isEqualTo("sliding 1m every 30s");
         assertThat(sliding.windowsOf(12_345))
                 .containsExactly(
                         new TimeWindow(2_500, 12_500),
@@ -64,6 +66,8 @@ class WindowSpecTest {
                 .hasMessage(
                         "window 'slide' must be at most its 'size' (1s), got 2s: windows would"
                                 + " leave gaps");
+        assertThatThrownBy(() -> WindowSpec.tumbling(Duration.ofHours(48)))
+                .hasMessage("window 'size' must be at most 24h, got 48h");
         assertThatThrownBy(() -> WindowSpec.tumbling(Duration.ofNanos(1_500_000)))
                 .hasMessage("window 'size' must be whole milliseconds, got 1.5ms");
         assertThatThrownBy(() -> WindowSpec.sliding(Duration.ofSeconds(10), Duration.ofMillis(1)))
@@ -92,7 +96,7 @@ class WindowSpecTest {
         assertThat(options.allowedLateness()).isEqualTo(Duration.ZERO);
         assertThatThrownBy(() -> options.withAllowedLateness(Duration.ofHours(2)))
                 .hasMessage(
-                        "analytics 'allowed-lateness' = 7200s is out of range; use whole"
+                        "analytics 'allowed-lateness' = 2h is out of range; use whole"
                                 + " milliseconds from 0s to 1h");
         assertThatThrownBy(() -> options.withAllowedLateness(Duration.ofMillis(-1)))
                 .hasMessageContaining("'allowed-lateness' = -1ms");
