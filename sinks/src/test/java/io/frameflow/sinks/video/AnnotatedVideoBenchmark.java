@@ -35,14 +35,15 @@ import org.bytedeco.javacv.Frame;
  * in one process; prints frames per second of each and the ratios, by wall-clock time and by the
  * CPU time of the thread that does the work (the encoders run on it, one thread each), which a busy
  * machine disturbs far less. Frames come from the sample clip {@code vtest.avi} (768x576) when it
- * is in the FrameFlow cache (or named as the first argument), else synthetic 640x480 pictures. Not
- * a test: run it by hand, e.g. from the repository root after {@code mvn -pl sinks -am test-compile
- * dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}:
+ * is in the FrameFlow cache (or named as the first argument; {@code -} looks in the cache), else
+ * (or with {@code synthetic}) synthetic 640x480 pictures. Not a test: run it by hand, e.g. from the
+ * repository root after {@code mvn -pl sinks -am test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}:
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED \
  *     -cp sinks/target/test-classes:sinks/target/classes:common/target/classes:$(cat sinks/target/cp.txt) \
- *     io.frameflow.sinks.video.AnnotatedVideoBenchmark [VIDEO_FILE] [FRAMES] [ROUNDS]
+ *     io.frameflow.sinks.video.AnnotatedVideoBenchmark [VIDEO_FILE|-|synthetic] [FRAMES] [ROUNDS]
  * </pre>
  */
 public final class AnnotatedVideoBenchmark {
@@ -51,8 +52,13 @@ public final class AnnotatedVideoBenchmark {
     private AnnotatedVideoBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        String source = args.length > 0 ? args[0] : "-";
         Optional<Path> clip =
-                args.length > 0 && !args[0].equals("-") ? Optional.of(Path.of(args[0])) : sample();
+                switch (source) {
+                    case "-" -> sample();
+                    case "synthetic" -> Optional.empty();
+                    default -> Optional.of(Path.of(source));
+                };
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 150;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<AnnotatedFrame> frames =
