@@ -1,7 +1,5 @@
 package io.frameflow.sinks.video;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-
 import io.frameflow.common.AnnotatedFrame;
 import io.frameflow.common.Detection;
 import io.frameflow.common.FrameResult;
@@ -14,7 +12,6 @@ import io.frameflow.common.VideoFrame;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +22,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
 /**
  * What drawing costs next to encoding: the same frames through the sink's writer with nothing drawn
@@ -55,7 +50,7 @@ public final class AnnotatedVideoBenchmark {
         String source = args.length > 0 ? args[0] : "-";
         Optional<Path> clip =
                 switch (source) {
-                    case "-" -> sample();
+                    case "-" -> SampleClip.find();
                     case "synthetic" -> Optional.empty();
                     default -> Optional.of(Path.of(source));
                 };
@@ -164,38 +159,10 @@ public final class AnnotatedVideoBenchmark {
         return rates(frames.size(), start, cpu);
     }
 
-    private static Optional<Path> sample() throws IOException {
-        String cache = System.getenv("FRAMEFLOW_CACHE");
-        Path root =
-                cache != null
-                        ? Path.of(cache)
-                        : Path.of(System.getProperty("user.home"), ".cache", "frameflow");
-        if (!Files.isDirectory(root.resolve("assets"))) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(root.resolve("assets"))) {
-            return files.filter(p -> p.getFileName().toString().equals("vtest.avi")).findFirst();
-        }
-    }
-
-    private static List<AnnotatedFrame> decode(Path clip, int count) throws Exception {
+    private static List<AnnotatedFrame> decode(Path clip, int count) throws IOException {
         List<AnnotatedFrame> frames = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
-            grabber.setPixelFormat(AV_PIX_FMT_BGR24);
-            grabber.start();
-            int w = grabber.getImageWidth();
-            int h = grabber.getImageHeight();
-            Frame f;
-            while (frames.size() < count && (f = grabber.grabImage()) != null) {
-                ByteBuffer buf = (ByteBuffer) f.image[0];
-                byte[] bgr = new byte[w * h * 3];
-                for (int y = 0; y < h; y++) {
-                    buf.position(y * f.imageStride);
-                    buf.get(bgr, y * w * 3, w * 3);
-                }
-                frames.add(annotated(frames.size(), f.timestamp, w, h, bgr));
-            }
-            grabber.stop();
+        for (VideoFrame f : SampleClip.decode(clip, "bench", count)) {
+            frames.add(annotated(f.seq(), f.ptsMicros(), f.width(), f.height(), f.bgr()));
         }
         return frames;
     }

@@ -170,9 +170,11 @@ class AnnotatedVideoSinkITCase {
         }
         assertThat(covered.nextClearBit(0)).as("frames covered from 0 on").isEqualTo(frames);
         assertThat(covered.cardinality()).isEqualTo(frames);
-        // the restart replayed the frames since the last checkpoint: they are in video twice
+        // the restart replayed the frames since the last checkpoint (none when a checkpoint fell
+        // just before the failure): they are in video twice, in the file the failed attempt
+        // completed when it closed and in the one the restart began
         int replayed = FailOnce.SEEN.get() - frames;
-        assertThat(replayed).isPositive();
+        assertThat(replayed).isNotNegative();
         assertThat(pictures).isEqualTo(frames + replayed);
     }
 }

@@ -4,13 +4,16 @@ import static io.frameflow.sinks.video.TestPictures.at;
 import static io.frameflow.sinks.video.TestPictures.bgrOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.frameflow.common.AnnotatedFrame;
+import io.frameflow.common.Detection;
 import io.frameflow.common.VideoFrame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +76,51 @@ class AnnotatedVideoWriterTest {
             assertClose(
                     at(picture, W, 100, 220), blended(at(source, W, 100, 220), "road"), 16, seq);
         }
+    }
+
+    @Test
+    void realFramesOfTheSampleClipKeepTheirPictureAwayFromTheDrawings() throws Exception {
+        Optional<Path> clip = SampleClip.find();
+        assumeTrue(
+                clip.isPresent(),
+                "sample:vtest.avi is not in the FrameFlow cache yet; the jobs tests or"
+                        + " ./frameflow fetch it");
+        List<VideoFrame> frames = SampleClip.decode(clip.get(), "campus", 20);
+        Detection walker = new Detection("person", 0, 0.8f, 400, 200, 460, 330, List.of(), 3);
+        AnnotatedVideoWriter writer = writer(VideoSinkOptions.defaults(out.toString()));
+        for (VideoFrame f : frames) {
+            writer.write(
+                    new AnnotatedFrame(f, TestPictures.result(f, List.of(walker), false)), null);
+        }
+        writer.close();
+
+        Mp4Files.Decoded video = Mp4Files.decode(out.resolve("campus/campus-0.mp4"));
+        assertThat(video.frames()).isEqualTo(20);
+        assertThat(video.width()).isEqualTo(768);
+        assertThat(video.height()).isEqualTo(576);
+        assertThat(video.frameRate()).isEqualTo(10.0);
+        for (int i : new int[] {0, 10, 19}) {
+            byte[] picture = video.pictures().get(i);
+            byte[] source = frames.get(i).bgr();
+            // the box is 4 pixels wide at 576 rows: its left edge covers columns 400 to 403
+            assertClose(at(picture, 768, 401, 260), bgrOf(ClassColors.of("person")), 48, i);
+            // medium quality on a real scene: the picture elsewhere stays close to the source
+            assertThat(meanAbsoluteDifference(picture, source, 768, 0, 300, 768, 576))
+                    .as("frame %d below the box", i)
+                    .isLessThan(6.0);
+        }
+    }
+
+    /** Mean absolute difference per channel over columns [x0, x1) of rows [y0, y1). */
+    private static double meanAbsoluteDifference(
+            byte[] a, byte[] b, int w, int x0, int y0, int x1, int y1) {
+        long sum = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int i = (y * w + x0) * 3; i < (y * w + x1) * 3; i++) {
+                sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+            }
+        }
+        return sum / (3.0 * (x1 - x0) * (y1 - y0));
     }
 
     @Test
