@@ -228,12 +228,13 @@ public final class FrameflowJob {
                                     PacketItemTypeInfoFactory.TYPE_INFO)
                             .uid("frameflow-" + k.name() + "-source")
                             .setParallelism(parts.parallelism());
-            // several streams share a decode subtask: watermarks follow the slowest of them
+            // several streams share a decode subtask: the watermark is the slowest of those that
+            // are not idle, each stream with its own idleness, as on the file and network source
             DataStream<StreamItem> decoded =
                     PacketDecodeStage.apply(packets, k.decode(), k.name())
                             .setParallelism(parts.parallelism())
                             .assignTimestampsAndWatermarks(
-                                    FrameWatermarks.strategy(parts.eventTime()))
+                                    FrameWatermarks.perStream(parts.eventTime()))
                             .name(k.name() + "-event-time")
                             .uid("frameflow-" + k.name() + "-event-time")
                             .setParallelism(parts.parallelism());
