@@ -96,6 +96,7 @@ public final class PipelineResolver {
                         deadLetterSinks,
                         sources.sampling(),
                         eventTime(spec.watermarks(), file));
+        parts = parts.withAnalytics(AnalyticsResolver.resolve(spec, file));
         DurationValue interval = spec.execution().checkpointInterval();
         return new ResolvedPipeline(
                 spec.name(),

@@ -58,7 +58,12 @@ final class PipelineValidator {
 
     private void tracking(TrackingSpec t) {
         unit(t.highThreshold(), "tracking.high-threshold");
-        unit(t.lowThreshold(), "tracking.low-threshold");
+        if (t.lowThreshold() != null) {
+            require(
+                    t.lowThreshold() >= 0 && t.lowThreshold() <= 1,
+                    "tracking.low-threshold",
+                    t.lowThreshold() + " must be between 0 and 1");
+        }
         unit(t.matchIou(), "tracking.match-iou");
         if (t.highThreshold() != null && t.lowThreshold() != null) {
             require(
