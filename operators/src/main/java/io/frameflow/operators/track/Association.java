@@ -3,7 +3,6 @@ package io.frameflow.operators.track;
 import io.frameflow.common.Detection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,13 +17,19 @@ import java.util.List;
  * @param highCount how many of {@code high} are used
  */
 record Association(int[] trackToDet, int[] detToTrack, int[] high, int highCount) {
-    private static final Comparator<Pair> BEST_FIRST =
-            Comparator.comparingDouble(Pair::iou)
-                    .reversed()
-                    .thenComparingInt(Pair::track)
-                    .thenComparingInt(Pair::detection);
-
-    private record Pair(double iou, int track, int detection) {}
+    /** A track and a detection that may match; sorted best overlap first, then by age, order. */
+    private record Pair(double iou, int track, int detection) implements Comparable<Pair> {
+        @Override
+        public int compareTo(Pair o) {
+            int byIou = Double.compare(o.iou, iou);
+            if (byIou != 0) {
+                return byIou;
+            }
+            return track != o.track
+                    ? Integer.compare(track, o.track)
+                    : Integer.compare(detection, o.detection);
+        }
+    }
 
     /**
      * Matches {@code dets}, seen at capture time {@code now}, to {@code tracks}: confident
@@ -96,7 +101,7 @@ record Association(int[] trackToDet, int[] detToTrack, int[] high, int highCount
                 }
             }
         }
-        pairs.sort(BEST_FIRST);
+        pairs.sort(null);
         for (Pair p : pairs) {
             if (trackToDet[p.track()] < 0 && detToTrack[p.detection()] < 0) {
                 trackToDet[p.track()] = p.detection();

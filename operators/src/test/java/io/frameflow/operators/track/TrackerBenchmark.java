@@ -18,6 +18,9 @@ import java.util.List;
  * busy machine do not count), medians over rounds after warm-up. A program, not a test.
  *
  * <p>Arguments: {@code [--frames N]} per round (default 1000), {@code [--rounds N]} (default 15).
+ * Run it with a heap that is touched up front ({@code -Xms2g -Xmn1g -XX:+AlwaysPreTouch}): while
+ * the JVM grows its young generation, the page faults of first touches count as the thread's CPU
+ * time and make the small scene look several times slower than it is.
  */
 public final class TrackerBenchmark {
     private static final int WARM_UP = 10;
@@ -38,6 +41,13 @@ public final class TrackerBenchmark {
         System.out.printf(
                 "%d frames per round, %d rounds after %d warm-up, %d processors%n",
                 frames, rounds, WARM_UP, Runtime.getRuntime().availableProcessors());
+        if (!ManagementFactory.getRuntimeMXBean()
+                .getInputArguments()
+                .contains("-XX:+AlwaysPreTouch")) {
+            System.out.println(
+                    "note: without -Xms2g -Xmn1g -XX:+AlwaysPreTouch, heap growth inflates the"
+                            + " figures");
+        }
         System.out.println(
                 "objects  dets/frame  iou-matrix µs  tracker µs  ratio  +zones/lines µs  ratio"
                         + "  state bytes  snapshot µs");
