@@ -1,6 +1,8 @@
 package io.frameflow.common;
 
+import io.frameflow.common.serde.AnnotatedFrameTypeInfoFactory;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A decoded frame together with its result, for sinks that draw results onto pictures (the
@@ -10,6 +12,7 @@ import java.util.Objects;
  * @param frame the decoded picture (source-frame pixels, before any restoration)
  * @param result what the model stages found in it, with track ids where a tracker ran
  */
+@TypeInfo(AnnotatedFrameTypeInfoFactory.class)
 public record AnnotatedFrame(VideoFrame frame, FrameResult result) {
     public AnnotatedFrame {
         Objects.requireNonNull(frame, "frame");

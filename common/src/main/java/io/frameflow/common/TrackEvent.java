@@ -1,6 +1,8 @@
 package io.frameflow.common;
 
+import io.frameflow.common.serde.TrackEventTypeInfoFactory;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * Something that happened to one tracked object of one stream: its track started or ended, it
@@ -30,6 +32,7 @@ import java.util.Objects;
  * @param x2 right edge
  * @param y2 bottom edge
  */
+@TypeInfo(TrackEventTypeInfoFactory.class)
 public record TrackEvent(
         Type type,
         String streamId,

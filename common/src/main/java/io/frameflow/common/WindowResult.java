@@ -1,9 +1,11 @@
 package io.frameflow.common;
 
+import io.frameflow.common.serde.WindowResultTypeInfoFactory;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One event-time window's figures for one stream: counts of a class, occupancy of a zone, or
@@ -25,6 +27,7 @@ import java.util.TreeMap;
  * @param revision 0 for the window's first firing, one more for each firing on late data
  * @param values the figures by name, see {@link Kind}; names are lower-case with underscores
  */
+@TypeInfo(WindowResultTypeInfoFactory.class)
 public record WindowResult(
         Kind kind,
         String streamId,

@@ -15,9 +15,10 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Flink serializer for {@link FrameResult}: the record that crosses the network to the sinks.
  *
- * <p>Format 2 (current) adds nested detections, restoration and segmentation to format 1 (flat
- * detections only). A snapshot taken with format 1 restores as compatible after migration: {@link
- * Format1} reads the old bytes and this serializer writes them anew.
+ * <p>Format 3 (current) adds each detection's track id to format 2, which added nested detections,
+ * restoration and segmentation to format 1 (flat detections only). A snapshot taken with an older
+ * format restores as compatible after migration: {@link Format1} or {@link Format2} reads the old
+ * bytes and this serializer writes them anew.
  */
 public final class FrameResultSerializer extends ImmutableRecordSerializer<FrameResult> {
     private static final long serialVersionUID = 1L;
@@ -25,16 +26,25 @@ public final class FrameResultSerializer extends ImmutableRecordSerializer<Frame
 
     @Override
     public void serialize(FrameResult r, DataOutputView out) throws IOException {
-        writeHeader(r, out);
-        ResultFields.writeDetections(r.detections(), out);
-        ResultFields.writeRestoration(r.restoration(), out);
-        ResultFields.writeSegmentation(r.segmentation(), out);
+        write(r, out, true);
     }
 
     @Override
     public FrameResult deserialize(DataInputView in) throws IOException {
+        return read(in, true);
+    }
+
+    private static void write(FrameResult r, DataOutputView out, boolean trackIds)
+            throws IOException {
+        writeHeader(r, out);
+        ResultFields.writeDetections(r.detections(), out, trackIds);
+        ResultFields.writeRestoration(r.restoration(), out);
+        ResultFields.writeSegmentation(r.segmentation(), out);
+    }
+
+    private static FrameResult read(DataInputView in, boolean trackIds) throws IOException {
         Header h = Header.read(in);
-        List<Detection> detections = ResultFields.readDetections(in);
+        List<Detection> detections = ResultFields.readDetections(in, trackIds);
         return new FrameResult(
                 h.stream,
                 h.seq,
@@ -90,7 +100,28 @@ public final class FrameResultSerializer extends ImmutableRecordSerializer<Frame
 
     @Override
     public TypeSerializerSnapshot<FrameResult> snapshotConfiguration() {
-        return new Snapshot(Snapshot.FORMAT_2);
+        return new Snapshot(Snapshot.FORMAT_3);
+    }
+
+    /** Reads format 2 (before track ids) for state migration; cannot write a tracked detection. */
+    public static final class Format2 extends ImmutableRecordSerializer<FrameResult> {
+        private static final long serialVersionUID = 1L;
+        public static final Format2 INSTANCE = new Format2();
+
+        @Override
+        public void serialize(FrameResult r, DataOutputView out) throws IOException {
+            write(r, out, false);
+        }
+
+        @Override
+        public FrameResult deserialize(DataInputView in) throws IOException {
+            return read(in, false);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<FrameResult> snapshotConfiguration() {
+            return new Snapshot(Snapshot.FORMAT_2);
+        }
     }
 
     /**
@@ -160,23 +191,26 @@ public final class FrameResultSerializer extends ImmutableRecordSerializer<Frame
 
     /**
      * Snapshot for state compatibility checks. Format 1 was written by a {@code
-     * SimpleTypeSerializerSnapshot} (snapshot version 3, no payload); this snapshot writes version
-     * 4, also without payload, so the snapshot version tells the data format.
+     * SimpleTypeSerializerSnapshot} (snapshot version 3, no payload); format 2 wrote version 4 and
+     * format 3 writes version 5, also without payload, so the snapshot version tells the data
+     * format.
      */
     public static final class Snapshot implements TypeSerializerSnapshot<FrameResult> {
         static final int FORMAT_1 = 1;
         static final int FORMAT_2 = 2;
+        static final int FORMAT_3 = 3;
 
         /** The snapshot version that {@code SimpleTypeSerializerSnapshot} wrote for format 1. */
         private static final int SIMPLE_SNAPSHOT_VERSION = 3;
 
-        private static final int CURRENT_VERSION = 4;
+        /** Snapshot version of format 2; format n > 1 has version n + 2. */
+        private static final int FORMAT_2_VERSION = 4;
 
         private int format;
 
         /** For Flink, which reads the format with {@link #readSnapshot}. */
         public Snapshot() {
-            this(FORMAT_2);
+            this(FORMAT_3);
         }
 
         Snapshot(int format) {
@@ -189,7 +223,7 @@ public final class FrameResultSerializer extends ImmutableRecordSerializer<Frame
 
         @Override
         public int getCurrentVersion() {
-            return format == FORMAT_1 ? SIMPLE_SNAPSHOT_VERSION : CURRENT_VERSION;
+            return format == FORMAT_1 ? SIMPLE_SNAPSHOT_VERSION : format + FORMAT_2_VERSION - 2;
         }
 
         @Override
@@ -202,8 +236,9 @@ public final class FrameResultSerializer extends ImmutableRecordSerializer<Frame
                 throws IOException {
             if (readVersion == SIMPLE_SNAPSHOT_VERSION) {
                 format = FORMAT_1;
-            } else if (readVersion == CURRENT_VERSION) {
-                format = FORMAT_2;
+            } else if (readVersion >= FORMAT_2_VERSION
+                    && readVersion <= FORMAT_3 + FORMAT_2_VERSION - 2) {
+                format = readVersion - FORMAT_2_VERSION + 2;
             } else {
                 throw new IOException(
                         "unknown FrameResult serializer snapshot version " + readVersion);
@@ -212,7 +247,11 @@ public final class FrameResultSerializer extends ImmutableRecordSerializer<Frame
 
         @Override
         public TypeSerializer<FrameResult> restoreSerializer() {
-            return format == FORMAT_1 ? Format1.INSTANCE : FrameResultSerializer.INSTANCE;
+            return switch (format) {
+                case FORMAT_1 -> Format1.INSTANCE;
+                case FORMAT_2 -> Format2.INSTANCE;
+                default -> FrameResultSerializer.INSTANCE;
+            };
         }
 
         @Override

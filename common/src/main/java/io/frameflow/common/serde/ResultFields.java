@@ -27,7 +27,17 @@ final class ResultFields {
 
     private ResultFields() {}
 
+    /** Detections without track ids (frames inside the model stages are never tracked yet). */
     static void writeDetections(List<Detection> detections, DataOutputView out) throws IOException {
+        writeDetections(detections, out, false);
+    }
+
+    /**
+     * Detections with their children; with {@code trackIds}, each detection's track id follows its
+     * box (FrameResult format 3).
+     */
+    static void writeDetections(List<Detection> detections, DataOutputView out, boolean trackIds)
+            throws IOException {
         out.writeInt(detections.size());
         for (Detection d : detections) {
             out.writeUTF(d.label());
@@ -37,15 +47,26 @@ final class ResultFields {
             out.writeFloat(d.y1());
             out.writeFloat(d.x2());
             out.writeFloat(d.y2());
-            writeDetections(d.children(), out);
+            if (trackIds) {
+                out.writeLong(d.trackId());
+            } else if (d.tracked()) {
+                throw new IOException(
+                        "this format cannot hold track ids, got track " + d.trackId());
+            }
+            writeDetections(d.children(), out, trackIds);
         }
     }
 
     static List<Detection> readDetections(DataInputView in) throws IOException {
-        return readDetections(in, 0);
+        return readDetections(in, false, 0);
     }
 
-    private static List<Detection> readDetections(DataInputView in, int depth) throws IOException {
+    static List<Detection> readDetections(DataInputView in, boolean trackIds) throws IOException {
+        return readDetections(in, trackIds, 0);
+    }
+
+    private static List<Detection> readDetections(DataInputView in, boolean trackIds, int depth)
+            throws IOException {
         if (depth > MAX_DEPTH) {
             throw new IOException("detections nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -59,8 +80,9 @@ final class ResultFields {
             float y1 = in.readFloat();
             float x2 = in.readFloat();
             float y2 = in.readFloat();
-            List<Detection> children = readDetections(in, depth + 1);
-            detections.add(new Detection(label, classId, score, x1, y1, x2, y2, children));
+            long trackId = trackIds ? in.readLong() : Detection.NO_TRACK;
+            List<Detection> children = readDetections(in, trackIds, depth + 1);
+            detections.add(new Detection(label, classId, score, x1, y1, x2, y2, children, trackId));
         }
         return detections;
     }

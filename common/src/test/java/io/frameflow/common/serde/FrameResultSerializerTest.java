@@ -92,6 +92,17 @@ class FrameResultSerializerTest extends SerializerTestBase<FrameResult> {
                     List.of(),
                     ResultSamples.skipped(),
                     new SegmentationResult("selfie-seg@3.0.4", List.of())),
+            new FrameResult(
+                    "cam-4",
+                    9,
+                    900_000,
+                    900,
+                    TimeSource.MEDIA,
+                    320,
+                    240,
+                    false,
+                    "nanodet-coco@3.0.4",
+                    ResultSamples.tracked()),
         };
     }
 
@@ -116,6 +127,54 @@ class FrameResultSerializerTest extends SerializerTestBase<FrameResult> {
                 restored.restoreSerializer()
                         .deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertThat(read).isEqualTo(old);
+    }
+
+    @Test
+    void readsFormat2ResultsAfterMigration() throws IOException {
+        // what a job before track ids wrote into state: nested detections, no track ids
+        FrameResult old = getTestData()[2];
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        FrameResultSerializer.Format2.INSTANCE.serialize(old, out);
+
+        FrameResultSerializer.Snapshot restored = new FrameResultSerializer.Snapshot();
+        restored.readSnapshot(
+                4, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+        assertThat(
+                        FrameResultSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(restored)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(restored.restoreSerializer()).isSameAs(FrameResultSerializer.Format2.INSTANCE);
+        FrameResult read =
+                restored.restoreSerializer()
+                        .deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(read).isEqualTo(old);
+    }
+
+    @Test
+    void format2RefusesTrackIds() {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        assertThatThrownBy(
+                        () ->
+                                FrameResultSerializer.Format2.INSTANCE.serialize(
+                                        getTestData()[4], out))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("track ids");
+    }
+
+    @Test
+    void trackIdsSurviveTheRoundTrip() throws IOException {
+        FrameResult tracked = getTestData()[4];
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        FrameResultSerializer.INSTANCE.serialize(tracked, out);
+        FrameResult read =
+                FrameResultSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(read.detections()).extracting(Detection::trackId).containsExactly(3L, 0L);
+        assertThat(read.detections().get(0).children())
+                .extracting(Detection::trackId)
+                .containsExactly(0L);
     }
 
     @Test

@@ -40,6 +40,14 @@ final class ResultSamples {
                                 List.of())));
     }
 
+    /** A tracked person with an untracked face inside, and an untracked car. */
+    static List<Detection> tracked() {
+        Detection face = new Detection("face", 0, 0.9f, 10f, 20f, 30f, 45f);
+        return List.of(
+                new Detection("person", 0, 0.8f, 5f, 10f, 60f, 200f, List.of(face), 3),
+                new Detection("car", 2, 0.4f, 100f, 120f, 180f, 200f));
+    }
+
     /** A person with two faces inside, one of which has a nested child of its own. */
     static List<Detection> nested() {
         Detection eye = new Detection("eye", 0, 0.5f, 12f, 22f, 14f, 24f);

@@ -76,6 +76,9 @@ public final class FrameResultJson {
         g.writeStartObject();
         g.writeStringField("label", d.label());
         g.writeNumberField("class_id", d.classId());
+        if (d.tracked()) {
+            g.writeNumberField("track_id", d.trackId());
+        }
         g.writeNumberField("score", round(d.score(), 1e4));
         g.writeArrayFieldStart("box");
         g.writeNumber(round(d.x1(), 10));
@@ -148,7 +151,7 @@ public final class FrameResultJson {
         g.writeEndObject();
     }
 
-    private static double round(float value, double scale) {
+    static double round(float value, double scale) {
         return Math.round(value * scale) / scale;
     }
 }
