@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,17 +26,25 @@ final class PostgresServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
+    private final Map<String, String> config;
     private EmbeddedPostgres server;
 
-    private PostgresServer(Path dataDirectory, EmbeddedPostgres server) {
+    private PostgresServer(
+            Path dataDirectory, Map<String, String> config, EmbeddedPostgres server) {
         this.dataDirectory = dataDirectory;
+        this.config = config;
         this.server = server;
         this.port = server.getPort();
     }
 
     static PostgresServer start() throws IOException, SQLException {
+        return start(Map.of());
+    }
+
+    /** A server with these {@code postgresql.conf} settings, e.g. {@code fsync=off}. */
+    static PostgresServer start(Map<String, String> config) throws IOException, SQLException {
         Path data = Files.createTempDirectory("frameflow-pg");
-        PostgresServer pg = new PostgresServer(data, launch(data, 0));
+        PostgresServer pg = new PostgresServer(data, config, launch(data, 0, config));
         try (Connection c = pg.server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
@@ -43,7 +52,8 @@ final class PostgresServer implements AutoCloseable {
         return pg;
     }
 
-    private static EmbeddedPostgres launch(Path data, int port) throws IOException {
+    private static EmbeddedPostgres launch(Path data, int port, Map<String, String> config)
+            throws IOException {
         EmbeddedPostgres.Builder builder =
                 EmbeddedPostgres.builder()
                         .setDataDirectory(data)
@@ -53,6 +63,7 @@ final class PostgresServer implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
+        config.forEach(builder::setServerConfig);
         return builder.start();
     }
 
@@ -84,7 +95,7 @@ final class PostgresServer implements AutoCloseable {
     /** Starts the server again on the same port and data. */
     void restart() throws IOException {
         if (server == null) {
-            server = launch(dataDirectory, port);
+            server = launch(dataDirectory, port, config);
         }
     }
 
