@@ -27,8 +27,8 @@ import org.apache.flink.metrics.SimpleCounter;
  *
  * <pre>
  * mvn -o -q -pl sinks -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -cp sinks/target/test-classes:sinks/target/classes:$(cat sinks/cp.txt) \
+ *     -Dmdep.outputFile=$PWD/sinks/target/cp.txt -Dmdep.includeScope=test
+ * java -cp sinks/target/test-classes:sinks/target/classes:$(cat sinks/target/cp.txt) \
  *     io.frameflow.sinks.jdbc.PostgresSinkBenchmark [frames] [rounds]
  * </pre>
  */

@@ -9,9 +9,13 @@ import io.frameflow.common.FrameResult;
 import io.frameflow.common.TrackEvent;
 import io.frameflow.common.WindowResult;
 import io.frameflow.sinks.retry.Retrier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.metrics.SimpleCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,6 +298,42 @@ class PostgresTablesITCase {
                 e.getMessage());
         assertEquals(0, retrier.retries(), "a missing table is not retried");
         writer.close();
+    }
+
+    @Test
+    void theQueriesInTheDocsRunOnWhatTheSinksWrite() throws Exception {
+        PostgresSinkOptions options = pg.options().build(); // the default prefix, as in the docs
+        List<FrameResult> frames = new ArrayList<>();
+        for (int seq = 0; seq < 60; seq++) {
+            frames.add(SampleResults.frame("lobby", seq, seq % 4));
+        }
+        writeAll(PostgresSink.forFrames(options), frames);
+        writeAll(
+                PostgresSink.forWindows(options),
+                List.of(
+                        SampleResults.occupancy("lobby", 0, "door", 0, 1.5),
+                        SampleResults.occupancy("lobby", 60_000, "door", 1, 0.5)));
+        writeAll(
+                PostgresSink.forEvents(options),
+                List.of(
+                        SampleResults.crossing("lobby", 42, 12, "gate", TrackEvent.Direction.IN),
+                        SampleResults.zoneExit("lobby", 42, 40, "door", 1_200)));
+
+        String docs = Files.readString(Path.of("..", "docs", "sinks.md"));
+        int section = docs.indexOf("\n## PostgreSQL\n");
+        int next = docs.indexOf("\n## ", section + 1);
+        Matcher sql =
+                Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL)
+                        .matcher(docs.substring(section, next < 0 ? docs.length() : next));
+        int queries = 0;
+        while (sql.find()) {
+            String query = sql.group(1).strip();
+            assertTrue(
+                    pg.rows(query.substring(0, query.length() - 1)).size() > 0,
+                    "no rows from\n" + query);
+            queries++;
+        }
+        assertEquals(5, queries, "queries in the PostgreSQL section of docs/sinks.md");
     }
 
     @Test
