@@ -14,9 +14,8 @@ import java.util.Set;
 
 /**
  * Makes sure a sink's tables are there before it writes: creates the missing ones ({@code
- * create-tables: true}), or checks that each exists with the columns the sink writes and a unique
- * key on the columns its upserts name ({@code create-tables: false}), with an error naming the
- * table and what it lacks.
+ * create-tables: true}), then checks that each exists with the columns the sink writes and a unique
+ * key on the columns its upserts name, with an error naming the table and what it lacks.
  */
 final class PostgresSchema {
     private PostgresSchema() {}
@@ -33,10 +32,10 @@ final class PostgresSchema {
         try {
             if (create) {
                 create(connection, tables);
-            } else {
-                for (TableDefinition table : tables) {
-                    check(connection, table, target);
-                }
+            }
+            // also after creating: a table that was there before may not fit
+            for (TableDefinition table : tables) {
+                check(connection, table, target);
             }
             connection.commit();
         } catch (SQLException e) {

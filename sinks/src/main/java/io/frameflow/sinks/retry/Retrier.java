@@ -38,7 +38,8 @@ public final class Retrier {
     private final Predicate<? super Exception> retryable;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
-    private long retries;
+    // read by the metrics thread
+    private volatile long retries;
 
     /**
      * A retrier that sleeps on the calling thread.

@@ -284,6 +284,23 @@ class PostgresTablesITCase {
     }
 
     @Test
+    void aTableThatWasThereBeforeIsCheckedToo() throws Exception {
+        pg.execute("CREATE TABLE old_windows (stream text, kind text)");
+        PostgresSinkException e =
+                assertThrows(
+                        PostgresSinkException.class,
+                        PostgresSink.forWindows(pg.options().tablePrefix("old_").build())::check);
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "postgres sink: table old_windows in 127.0.0.1:"
+                                        + pg.port()
+                                        + "/frameflow has no column window_start_ms,"
+                                        + " window_end_ms, area, label, revision, figures;"),
+                e.getMessage());
+    }
+
+    @Test
     void theWriterFailsOnAMissingTableWithoutRetrying() throws Exception {
         PostgresSink<WindowResult> sink =
                 PostgresSink.forWindows(
