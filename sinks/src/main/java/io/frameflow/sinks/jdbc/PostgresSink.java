@@ -27,12 +27,14 @@ import org.apache.flink.metrics.Counter;
  * last completed checkpoint and writes the records after it again; since every row is keyed by its
  * record's identity and written as an upsert (a frame's detections are replaced as a whole, a
  * window row only by the same or a later revision), the second write leaves the same rows as the
- * first, and after recovery the tables hold each record's rows exactly once. Two things readers can
- * see: rows of records after the last completed checkpoint are committed before that checkpoint
- * completes (a checkpoint that then fails does not take them back; the replay rewrites them
- * identically), and a replay writes rows a second time (same values). A query joining frames and
- * detections sees a frame with all of its detections or none of them (they are written in one
- * transaction).
+ * first, and after recovery the tables hold each record's rows exactly once.
+ *
+ * <p>What readers can see: rows are committed at the barrier, before their checkpoint completes, so
+ * a reader may see rows of a checkpoint that then fails (nothing takes them back; the job replays
+ * those records and writes the same rows again), and rows of records after the last completed
+ * checkpoint are written twice with the same values. A frame and its detections are written in one
+ * transaction: a query sees a frame with all of its detection rows or not at all. Rows of a batch
+ * become visible when it fills ({@code batch-size}), at the latest at the next checkpoint.
  *
  * <p>A write that loses its connection is retried with exponential backoff and jitter ({@code
  * retry.*} options), on a fresh connection; when the attempts are used up the writer fails with a
