@@ -77,6 +77,11 @@ public final class PostgresSink<T> implements Sink<T> {
         return tables.tables(options.tablePrefix()).stream().map(TableDefinition::name).toList();
     }
 
+    /** Where {@code options} write, for people: {@code host:port/database}, no password. */
+    public static String describe(PostgresSinkOptions options) {
+        return PostgresConnector.target(options.url());
+    }
+
     /**
      * Connects once (no retries) and creates this sink's missing tables, or, with {@code
      * create-tables: false}, checks that they exist with the columns and keys the sink writes. Call
