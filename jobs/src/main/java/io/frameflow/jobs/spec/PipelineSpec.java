@@ -14,6 +14,9 @@ import java.util.List;
  * @param sinks where results go
  * @param execution how the job runs (parallelism, checkpoints); optional
  * @param watermarks event-time settings; optional
+ * @param tracking the tracker's settings; optional (tracking runs when this or {@code analytics} is
+ *     present)
+ * @param analytics event-time windows, zones and lines; optional
  */
 public record PipelineSpec(
         @JsonProperty("name") String name,
@@ -21,7 +24,9 @@ public record PipelineSpec(
         @JsonProperty("stages") List<StageSpec> stages,
         @JsonProperty("sinks") List<SinkSpec> sinks,
         @JsonProperty("execution") ExecutionSpec execution,
-        @JsonProperty("watermarks") WatermarkSpec watermarks) {
+        @JsonProperty("watermarks") WatermarkSpec watermarks,
+        @JsonProperty("tracking") TrackingSpec tracking,
+        @JsonProperty("analytics") AnalyticsSpec analytics) {
 
     public PipelineSpec {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -29,6 +34,9 @@ public record PipelineSpec(
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
         execution = execution == null ? ExecutionSpec.DEFAULTS : execution;
         watermarks = watermarks == null ? WatermarkSpec.DEFAULTS : watermarks;
+        if (tracking == null && analytics != null) {
+            tracking = TrackingSpec.DEFAULTS;
+        }
     }
 
     /** A pipeline with default watermarks. */
@@ -38,7 +46,12 @@ public record PipelineSpec(
             List<StageSpec> stages,
             List<SinkSpec> sinks,
             ExecutionSpec execution) {
-        this(name, sources, stages, sinks, execution, null);
+        this(name, sources, stages, sinks, execution, null, null, null);
+    }
+
+    /** Whether the job tracks objects (a {@code tracking} or {@code analytics} section). */
+    public boolean tracks() {
+        return tracking != null;
     }
 
     /** The detect stage on whole frames, or null when the pipeline has none. */

@@ -1,5 +1,8 @@
 package io.frameflow.jobs.spec;
 
+import io.frameflow.operators.analytics.CountingLine;
+import io.frameflow.operators.analytics.Point;
+import io.frameflow.operators.analytics.Zone;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +44,166 @@ final class PipelineValidator {
         v.sinks(spec.sinks());
         v.execution(spec.execution());
         v.watermarks(spec.watermarks());
+        if (spec.tracking() != null) {
+            v.require(
+                    spec.detectStage() != null,
+                    spec.analytics() != null ? "analytics" : "tracking",
+                    "needs a detect stage on whole frames: tracking follows its detections");
+            v.tracking(spec.tracking());
+        }
+        if (spec.analytics() != null) {
+            v.analytics(spec.analytics());
+        }
+    }
+
+    private void tracking(TrackingSpec t) {
+        unit(t.highThreshold(), "tracking.high-threshold");
+        if (t.lowThreshold() != null) {
+            require(
+                    t.lowThreshold() >= 0 && t.lowThreshold() <= 1,
+                    "tracking.low-threshold",
+                    t.lowThreshold() + " must be between 0 and 1");
+        }
+        unit(t.matchIou(), "tracking.match-iou");
+        if (t.highThreshold() != null && t.lowThreshold() != null) {
+            require(
+                    t.lowThreshold() <= t.highThreshold(),
+                    "tracking.low-threshold",
+                    t.lowThreshold()
+                            + " must not be above high-threshold ("
+                            + t.highThreshold()
+                            + ")");
+        }
+        if (t.minHits() != null) {
+            require(
+                    t.minHits() >= 1 && t.minHits() <= 1000,
+                    "tracking.min-hits",
+                    t.minHits() + " must be between 1 and 1000 frames");
+        }
+        upTo(t.maxLost(), "tracking.max-lost", Duration.ofHours(1));
+        labels(t.labels(), "tracking.labels");
+    }
+
+    private void analytics(AnalyticsSpec a) {
+        require(
+                !a.windows().isEmpty() || !a.zones().isEmpty() || !a.lines().isEmpty(),
+                "analytics",
+                "names no windows, zones or lines; add windows: [{ tumbling: 10s }] or remove the"
+                        + " section");
+        for (int i = 0; i < a.windows().size(); i++) {
+            window(a.windows().get(i), "analytics.windows[" + i + "]");
+        }
+        if (a.allowedLateness() != null) {
+            require(
+                    a.allowedLateness().duration().compareTo(Duration.ofHours(1)) <= 0,
+                    "analytics.allowed-lateness",
+                    a.allowedLateness().text() + " is too long; at most 1h");
+        }
+        labels(a.labels(), "analytics.labels");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < a.zones().size(); i++) {
+            AnalyticsSpec.ZoneEntry z = a.zones().get(i);
+            String at = "analytics.zones[" + i + "]";
+            require(z.id() != null, at + ".id", "is required");
+            require(ids.add(z.id()), at + ".id", "'" + z.id() + "' names two zones or lines");
+            require(
+                    z.polygon() != null,
+                    at + ".polygon",
+                    "is required: a list of [x, y] corners, e.g. [[0, 0], [100, 0], [100, 80]]");
+            List<Point> corners = new ArrayList<>();
+            for (int c = 0; c < z.polygon().size(); c++) {
+                corners.add(point(z.polygon().get(c), at + ".polygon[" + c + "]"));
+            }
+            labels(z.labels(), at + ".labels");
+            labels(z.streams(), at + ".streams");
+            try {
+                new Zone(z.id(), corners, set(z.labels()), set(z.streams()));
+            } catch (IllegalArgumentException e) {
+                require(false, at + ".polygon", e.getMessage());
+            }
+        }
+        for (int i = 0; i < a.lines().size(); i++) {
+            AnalyticsSpec.LineEntry l = a.lines().get(i);
+            String at = "analytics.lines[" + i + "]";
+            require(l.id() != null, at + ".id", "is required");
+            require(ids.add(l.id()), at + ".id", "'" + l.id() + "' names two zones or lines");
+            require(l.from() != null, at + ".from", "is required: [x, y]");
+            require(l.to() != null, at + ".to", "is required: [x, y]");
+            Point from = point(l.from(), at + ".from");
+            Point to = point(l.to(), at + ".to");
+            labels(l.labels(), at + ".labels");
+            labels(l.streams(), at + ".streams");
+            try {
+                new CountingLine(l.id(), from, to, set(l.labels()), set(l.streams()));
+            } catch (IllegalArgumentException e) {
+                require(false, at, e.getMessage());
+            }
+        }
+    }
+
+    private void window(AnalyticsSpec.WindowEntry w, String at) {
+        require(
+                (w.tumbling() == null) != (w.sliding() == null),
+                at,
+                "must be exactly one of: tumbling: 10s, sliding: { size: 1m, slide: 10s }");
+        if (w.tumbling() != null) {
+            windowLength(w.tumbling(), at + ".tumbling", "window size");
+            return;
+        }
+        require(w.sliding().size() != null, at + ".sliding.size", "is required, e.g. 1m");
+        require(w.sliding().slide() != null, at + ".sliding.slide", "is required, e.g. 10s");
+        windowLength(w.sliding().size(), at + ".sliding.size", "window size");
+        windowLength(w.sliding().slide(), at + ".sliding.slide", "slide");
+        require(
+                w.sliding().slide().duration().compareTo(w.sliding().size().duration()) <= 0,
+                at + ".sliding.slide",
+                w.sliding().slide().text()
+                        + " must not be longer than the window size ("
+                        + w.sliding().size().text()
+                        + ")");
+    }
+
+    private void windowLength(DurationValue value, String at, String what) {
+        require(
+                !value.duration().isZero(),
+                at,
+                "a "
+                        + what
+                        + " of "
+                        + value.text()
+                        + " is empty; use a duration above 0, e.g. 10s");
+        require(
+                value.duration().compareTo(Duration.ofDays(1)) <= 0,
+                at,
+                value.text() + " is too long; a " + what + " is at most 24h");
+    }
+
+    private Point point(List<Double> xy, String at) {
+        require(
+                xy != null && xy.size() == 2 && xy.get(0) != null && xy.get(1) != null,
+                at,
+                (xy == null ? "null" : xy) + " is not a point; write [x, y] in pixels");
+        try {
+            return new Point(xy.get(0), xy.get(1));
+        } catch (IllegalArgumentException e) {
+            require(false, at, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void labels(List<String> values, String at) {
+        if (values == null) {
+            return;
+        }
+        require(!values.isEmpty(), at, "is empty; leave it out to mean all");
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            require(v != null && !v.isBlank(), at + "[" + i + "]", "must not be empty");
+        }
+    }
+
+    private static Set<String> set(List<String> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
     }
 
     private void sources(List<SourceSpec> sources) {
@@ -396,10 +559,27 @@ final class PipelineValidator {
             SinkSpec s = sinks.get(i);
             String at = "sinks[" + i + "]";
             require(
-                    (s.jsonl() == null) != (s.kafka() == null),
+                    s.kinds().size() == 1,
                     at,
-                    "must be exactly one of: jsonl, kafka");
-            if (s.jsonl() != null) {
+                    "must be exactly one of: "
+                            + String.join(", ", SinkSpec.KINDS)
+                            + (s.kinds().isEmpty() ? "" : "; it sets " + s.kinds()));
+            if (s.postgres() != null) {
+                require(
+                        s.postgres().url() != null && !s.postgres().url().isBlank(),
+                        at + ".postgres.url",
+                        "is required (jdbc:postgresql://host:5432/database)");
+                require(
+                        s.postgres().password() == null || s.postgres().passwordEnv() == null,
+                        at + ".postgres.password",
+                        "give password or password-env, not both");
+                retry(s.postgres().retry(), at + ".postgres.retry");
+            } else if (s.video() != null) {
+                require(
+                        s.video().path() != null && !s.video().path().isBlank(),
+                        at + ".video.path",
+                        "is required");
+            } else if (s.jsonl() != null) {
                 require(
                         s.jsonl().path() != null && !s.jsonl().path().isBlank(),
                         at + ".jsonl.path",
@@ -423,6 +603,20 @@ final class PipelineValidator {
                                 + "' is the results topic; dead letters need a topic of their own");
             }
         }
+    }
+
+    private void retry(RetrySpec r, String at) {
+        if (r == null) {
+            return;
+        }
+        if (r.maxAttempts() != null) {
+            require(
+                    r.maxAttempts() >= 1 && r.maxAttempts() <= 1000,
+                    at + ".max-attempts",
+                    r.maxAttempts() + " must be between 1 and 1000");
+        }
+        upTo(r.initialBackoff(), at + ".initial-backoff", Duration.ofHours(1));
+        upTo(r.maxBackoff(), at + ".max-backoff", Duration.ofHours(1));
     }
 
     private void execution(ExecutionSpec e) {

@@ -1,5 +1,6 @@
 package io.frameflow.operators.stage;
 
+import io.frameflow.common.AnnotatedFrame;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.StagedFrame;
@@ -53,6 +54,7 @@ public final class ModelStageOperator<OUT> extends AbstractStreamOperator<OUT>
 
     private final ModelStage stage;
     private final boolean last;
+    private final boolean annotate;
 
     private transient FrameBatch<StagedFrame> batch;
     private transient BatchRunner runner;
@@ -62,10 +64,15 @@ public final class ModelStageOperator<OUT> extends AbstractStreamOperator<OUT>
     private transient long batchNumber;
     private transient Watermark heldWatermark;
 
-    ModelStageOperator(StreamOperatorParameters<OUT> parameters, ModelStage stage, boolean last) {
+    ModelStageOperator(
+            StreamOperatorParameters<OUT> parameters,
+            ModelStage stage,
+            boolean last,
+            boolean annotate) {
         super(parameters);
         this.stage = Objects.requireNonNull(stage, "stage");
         this.last = last;
+        this.annotate = annotate;
     }
 
     @Override
@@ -147,7 +154,21 @@ public final class ModelStageOperator<OUT> extends AbstractStreamOperator<OUT>
     @SuppressWarnings("unchecked")
     private void emit(int index, StageOutcome outcome) {
         if (outcome instanceof StageOutcome.Passed passed) {
-            outRecord.replace(last ? FrameResult.of(passed.frame()) : passed.frame());
+            if (last) {
+                FrameResult result = FrameResult.of(passed.frame());
+                outRecord.replace(result);
+                if (annotate) {
+                    // the source frame by reference: the annotated output is chained to this task
+                    output.collect(
+                            ModelStages.ANNOTATED,
+                            batch.stamp(
+                                    index,
+                                    new StreamRecord<>(
+                                            new AnnotatedFrame(passed.frame().source(), result))));
+                }
+            } else {
+                outRecord.replace(passed.frame());
+            }
             output.collect((StreamRecord<OUT>) (StreamRecord<?>) batch.stamp(index, outRecord));
             metrics.resultOut();
         } else if (outcome instanceof StageOutcome.Rejected rejected) {

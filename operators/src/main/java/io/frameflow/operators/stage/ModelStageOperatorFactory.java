@@ -24,14 +24,30 @@ public final class ModelStageOperatorFactory<OUT> extends AbstractStreamOperator
 
     private final ModelStage stage;
     private final boolean last;
+    private final boolean annotate;
 
     /**
      * @param last whether the stage ends the chain and emits {@code FrameResult}s; otherwise it
      *     emits {@code StagedFrame}s for the next stage
      */
     public ModelStageOperatorFactory(ModelStage stage, boolean last) {
+        this(stage, last, false);
+    }
+
+    /**
+     * @param last whether the stage ends the chain and emits {@code FrameResult}s; otherwise it
+     *     emits {@code StagedFrame}s for the next stage
+     * @param annotate (last stage only) whether each result also goes, with its source frame, to
+     *     {@link ModelStages#ANNOTATED}
+     */
+    public ModelStageOperatorFactory(ModelStage stage, boolean last, boolean annotate) {
         this.stage = Objects.requireNonNull(stage, "stage");
+        if (annotate && !last) {
+            throw new IllegalArgumentException(
+                    "stage '" + stage.name() + "': only the last stage can annotate frames");
+        }
         this.last = last;
+        this.annotate = annotate;
         setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
@@ -39,7 +55,7 @@ public final class ModelStageOperatorFactory<OUT> extends AbstractStreamOperator
     @SuppressWarnings("unchecked")
     public <T extends StreamOperator<OUT>> T createStreamOperator(
             StreamOperatorParameters<OUT> parameters) {
-        return (T) new ModelStageOperator<>(parameters, stage, last);
+        return (T) new ModelStageOperator<>(parameters, stage, last, annotate);
     }
 
     @Override

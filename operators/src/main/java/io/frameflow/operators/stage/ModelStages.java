@@ -1,8 +1,10 @@
 package io.frameflow.operators.stage;
 
+import io.frameflow.common.AnnotatedFrame;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.StreamItem;
+import io.frameflow.common.serde.AnnotatedFrameTypeInfoFactory;
 import io.frameflow.common.serde.FrameResultTypeInfoFactory;
 import io.frameflow.common.serde.StreamItemTypeInfoFactory;
 import io.frameflow.operators.DeadLetterOutput;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Chains model stages onto a stream of frames, in the order given. The input must come from a video
@@ -35,13 +38,25 @@ public final class ModelStages {
     private ModelStages() {}
 
     /**
+     * The side output of the last stage with each result and its source frame, when the chain is
+     * built with {@code annotate}: it stays in the task (chained consumers only), for sinks that
+     * draw on frames.
+     */
+    public static final OutputTag<AnnotatedFrame> ANNOTATED =
+            new OutputTag<>("frameflow-annotated-frames", AnnotatedFrameTypeInfoFactory.TYPE_INFO);
+
+    /**
      * The chain's outputs.
      *
      * @param results one result per frame that passed every stage (the last stage's output)
      * @param deadLetters the source's dead letters and every stage's rejected frames
+     * @param annotated each result with its source frame; null unless the chain was built with
+     *     {@code annotate}
      */
     public record Chain(
-            SingleOutputStreamOperator<FrameResult> results, DataStream<DeadLetter> deadLetters) {}
+            SingleOutputStreamOperator<FrameResult> results,
+            DataStream<DeadLetter> deadLetters,
+            DataStream<AnnotatedFrame> annotated) {}
 
     /**
      * Appends {@code stages} to {@code items}.
@@ -52,6 +67,18 @@ public final class ModelStages {
      */
     public static Chain apply(
             DataStream<StreamItem> items, List<ModelStage> stages, int parallelism) {
+        return apply(items, stages, parallelism, false);
+    }
+
+    /**
+     * Appends {@code stages} to {@code items}; with {@code annotate}, the last stage also emits
+     * {@link #ANNOTATED} frames.
+     */
+    public static Chain apply(
+            DataStream<StreamItem> items,
+            List<ModelStage> stages,
+            int parallelism,
+            boolean annotate) {
         Objects.requireNonNull(items, "items");
         check(stages);
         DataStream<StreamItem> staged = items;
@@ -66,7 +93,7 @@ public final class ModelStages {
                         staged.transform(
                                 stage.name(),
                                 FrameResultTypeInfoFactory.TYPE_INFO,
-                                new ModelStageOperatorFactory<FrameResult>(stage, true));
+                                new ModelStageOperatorFactory<FrameResult>(stage, true, annotate));
                 operator = results;
             } else {
                 SingleOutputStreamOperator<StreamItem> next =
@@ -81,7 +108,7 @@ public final class ModelStages {
             DataStream<DeadLetter> rejected = operator.getSideOutput(DeadLetterOutput.TAG);
             deadLetters = deadLetters == null ? rejected : deadLetters.union(rejected);
         }
-        return new Chain(results, deadLetters);
+        return new Chain(results, deadLetters, annotate ? results.getSideOutput(ANNOTATED) : null);
     }
 
     /** The uid of a stage's operator: {@code frameflow-<kind>-<name>}. */

@@ -1,5 +1,6 @@
 package io.frameflow.operators.stage;
 
+import io.frameflow.common.AnnotatedFrame;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.StreamItem;
@@ -22,12 +23,17 @@ final class ChainHarness implements AutoCloseable {
     private final List<OneInputStreamOperatorTestHarness<StreamItem, ?>> stages = new ArrayList<>();
 
     ChainHarness(List<ModelStage> chain) throws Exception {
+        this(chain, false);
+    }
+
+    /** With {@code annotate}, the last stage also emits {@link ModelStages#ANNOTATED} frames. */
+    ChainHarness(List<ModelStage> chain, boolean annotate) throws Exception {
         ModelStages.check(chain);
         for (int i = 0; i < chain.size(); i++) {
             boolean last = i == chain.size() - 1;
             OneInputStreamOperatorTestHarness<StreamItem, ?> harness =
                     last
-                            ? lastHarness(chain.get(i))
+                            ? lastHarness(chain.get(i), annotate)
                             : new OneInputStreamOperatorTestHarness<StreamItem, StreamItem>(
                                     new ModelStageOperatorFactory<StreamItem>(chain.get(i), false),
                                     StreamItemSerializer.INSTANCE);
@@ -42,10 +48,10 @@ final class ChainHarness implements AutoCloseable {
     }
 
     private static OneInputStreamOperatorTestHarness<StreamItem, FrameResult> lastHarness(
-            ModelStage stage) throws Exception {
+            ModelStage stage, boolean annotate) throws Exception {
         var harness =
                 new OneInputStreamOperatorTestHarness<StreamItem, FrameResult>(
-                        new ModelStageOperatorFactory<FrameResult>(stage, true),
+                        new ModelStageOperatorFactory<FrameResult>(stage, true, annotate),
                         StreamItemSerializer.INSTANCE);
         harness.setup(FrameResultSerializer.INSTANCE);
         return harness;
@@ -95,6 +101,12 @@ final class ChainHarness implements AutoCloseable {
     List<FrameResult> results() {
         return ((OneInputStreamOperatorTestHarness<StreamItem, FrameResult>) last())
                 .extractOutputValues();
+    }
+
+    /** What the last stage emitted on {@link ModelStages#ANNOTATED}, with timestamps. */
+    List<StreamRecord<AnnotatedFrame>> annotated() {
+        var side = last().getSideOutput(ModelStages.ANNOTATED);
+        return side == null ? List.of() : new ArrayList<>(side);
     }
 
     /** Watermarks the last stage has emitted. */

@@ -140,6 +140,30 @@ class ModelStageChainTest {
     }
 
     @Test
+    void anAnnotatingChainHandsEachResultOnWithItsSourceFrame() throws Exception {
+        try (ChainHarness chain =
+                new ChainHarness(List.of(restore("restore", now()), persons(now())), true)) {
+            VideoFrame first = picture("cam", 0);
+            VideoFrame second = picture("cam", 1);
+            chain.process(first, 0);
+            chain.process(second, 40);
+            List<FrameResult> results = chain.results();
+            var annotated = chain.annotated();
+            assertThat(annotated).hasSize(2);
+            // the source frame itself, not the restored (upscaled) one, and the very result
+            assertThat(annotated.get(0).getValue().frame()).isSameAs(first);
+            assertThat(annotated.get(1).getValue().frame()).isSameAs(second);
+            assertThat(annotated.get(0).getValue().result()).isSameAs(results.get(0));
+            assertThat(annotated.get(1).getValue().result().detections()).containsExactly(PERSON);
+            assertThat(annotated.get(1).getTimestamp()).isEqualTo(40);
+        }
+        try (ChainHarness plain = new ChainHarness(List.of(persons(now())))) {
+            plain.process(picture("cam", 0), 0);
+            assertThat(plain.annotated()).isEmpty();
+        }
+    }
+
+    @Test
     void boxesAndOutlinesStayInSourcePixelsAfterAnUpscalingRestore() throws Exception {
         try (ChainHarness plain =
                         new ChainHarness(List.of(segment("segment", now()), persons(now())));
