@@ -1,0 +1,172 @@
+package io.frameflow.sinks.mqtt;
+
+import io.frameflow.sinks.retry.RetriesExhaustedException;
+import io.frameflow.sinks.retry.RetryPolicy;
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the records of one subtask to their per-stream topics and keeps every message until the
+ * broker acknowledges it (see {@link MqttSink} for the guarantee). {@link #flush} waits for all
+ * acknowledgements; when the connection is lost, the writer reconnects with the retry policy's
+ * backoff and publishes every unacknowledged message again, or fails after the last attempt.
+ * Everything runs on the task thread except the client's acknowledgement callbacks.
+ */
+final class MqttSinkWriter<T> implements SinkWriter<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSinkWriter.class);
+
+    private final MqttSinkOptions options;
+    private final MqttChannel<T> channel;
+    private final String clientId;
+    private final String name;
+    private final MqttTopics topics;
+    private final InFlightWindow window;
+    private final RandomGenerator random = new SplittableRandom();
+    private final Counter recordsSent;
+    private final Counter bytesSent;
+    private final Counter reconnects;
+    private final Counter republished;
+    private MqttConnection connection;
+
+    MqttSinkWriter(
+            MqttSinkOptions options,
+            MqttChannel<T> channel,
+            int subtask,
+            SinkWriterMetricGroup metrics)
+            throws IOException, InterruptedException {
+        this.options = options;
+        this.channel = channel;
+        this.clientId = options.clientIdFor(channel.name(), subtask);
+        this.name = "mqtt sink '" + channel.name() + "' (client id " + clientId + ")";
+        this.topics = new MqttTopics(options.prefix(), channel.name());
+        this.window = new InFlightWindow(options.maxInFlight());
+        this.recordsSent = metrics.getNumRecordsSendCounter();
+        this.bytesSent = metrics.getNumBytesSendCounter();
+        this.reconnects = metrics.counter("mqttReconnects");
+        this.republished = metrics.counter("mqttRepublished");
+        metrics.gauge("mqttInFlight", window::size);
+        try {
+            connection = connectAndRepublish("connect");
+        } catch (RetriesExhaustedException e) {
+            throw new MqttSinkException(
+                    name + ": cannot reach broker " + options.broker() + ": " + e.getMessage(), e);
+        }
+        LOG.info(
+                "{}: connected to {}, publishing to {}/<stream>/{} at QoS {}",
+                name,
+                options.broker(),
+                options.prefix(),
+                channel.name(),
+                options.qos());
+    }
+
+    @Override
+    public void write(T element, Context context) throws IOException, InterruptedException {
+        String topic;
+        try {
+            topic = topics.topicFor(channel.stream().of(element));
+        } catch (IllegalArgumentException e) {
+            throw new MqttSinkException(name + ": " + e.getMessage(), e);
+        }
+        byte[] payload = channel.payload().of(element);
+        while (!window.awaitRoom()) {
+            reconnect();
+        }
+        InFlightWindow.Message message = window.add(topic, payload);
+        send(message);
+        recordsSent.inc();
+        bytesSent.inc(payload.length);
+    }
+
+    /**
+     * Waits until the broker has acknowledged every message published so far (called before each
+     * checkpoint barrier and at the end of the input), reconnecting and republishing as needed.
+     */
+    @Override
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        while (!window.awaitEmpty()) {
+            reconnect();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (window.size() > 0) {
+            // a failing or cancelled task: the messages come again from the last checkpoint
+            LOG.info("{}: closing with {} unacknowledged messages", name, window.size());
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private void send(InFlightWindow.Message message) {
+        try {
+            connection.publish(message);
+        } catch (MqttException e) {
+            // the message stays in the window and goes out again after the reconnect
+            window.failed(connection.generation(), e);
+        }
+    }
+
+    private void reconnect() throws IOException, InterruptedException {
+        Throwable cause = window.lost();
+        String why = RetriesExhaustedException.describe(cause);
+        LOG.warn(
+                "{}: lost the connection to {} ({}); reconnecting, {} messages to publish again",
+                name,
+                options.broker(),
+                why,
+                window.size());
+        connection.close();
+        reconnects.inc();
+        try {
+            connection = connectAndRepublish("reconnect");
+        } catch (RetriesExhaustedException e) {
+            throw new MqttSinkException(
+                    name
+                            + ": lost the connection to broker "
+                            + options.broker()
+                            + " ("
+                            + why
+                            + ") and "
+                            + e.getMessage(),
+                    e);
+        }
+        LOG.info("{}: reconnected to {}", name, options.broker());
+    }
+
+    /** Connects a new client and publishes the window's messages on it, with retries. */
+    private MqttConnection connectAndRepublish(String what)
+            throws RetriesExhaustedException, InterruptedException {
+        return options.retry()
+                .run(
+                        what,
+                        attempt -> {
+                            List<InFlightWindow.Message> again = window.startGeneration();
+                            MqttConnection opened =
+                                    MqttConnection.open(
+                                            options, clientId, window, window.generation());
+                            try {
+                                for (InFlightWindow.Message message : again) {
+                                    opened.publish(message);
+                                }
+                            } catch (MqttException e) {
+                                opened.close();
+                                throw e;
+                            }
+                            republished.inc(again.size());
+                            return opened;
+                        },
+                        RetryPolicy.Sleeper.THREAD,
+                        random);
+    }
+}
