@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param results whether per-frame results are published too (large)
  * @param connectTimeout how long one connection attempt may take
  * @param keepAlive the MQTT keep-alive interval; a dead connection is noticed after about 1.5 of it
+ * @param ackTimeout how long a message may wait for its acknowledgement before the writer takes the
+ *     connection for broken and reconnects
  * @param maxInFlight messages published but not yet acknowledged, per writer, at most
  * @param retry connection attempts in a row after a lost connection, and the waits between them
  * @param clientId the first part of client ids: a writer's id is {@code
@@ -39,6 +41,7 @@ public record MqttSinkOptions(
         boolean results,
         Duration connectTimeout,
         Duration keepAlive,
+        Duration ackTimeout,
         int maxInFlight,
         RetryPolicy retry,
         String clientId)
@@ -54,6 +57,7 @@ public record MqttSinkOptions(
     public static final String KEY_RESULTS = "results";
     public static final String KEY_CONNECT_TIMEOUT = "connect-timeout";
     public static final String KEY_KEEP_ALIVE = "keep-alive";
+    public static final String KEY_ACK_TIMEOUT = "ack-timeout";
     public static final String KEY_MAX_IN_FLIGHT = "max-in-flight";
 
     /** The prefix of the three retry keys {@code retry.max-attempts}, {@code ...}. */
@@ -69,6 +73,7 @@ public record MqttSinkOptions(
     public static final boolean DEFAULT_RESULTS = false;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
 
     public static final RetryPolicy DEFAULT_RETRY =
@@ -120,6 +125,7 @@ public record MqttSinkOptions(
         }
         checkPositive(KEY_CONNECT_TIMEOUT, connectTimeout);
         checkPositive(KEY_KEEP_ALIVE, keepAlive);
+        checkPositive(KEY_ACK_TIMEOUT, ackTimeout);
         if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT) {
             throw error(
                     KEY_MAX_IN_FLIGHT,
@@ -169,6 +175,8 @@ public record MqttSinkOptions(
                 + connectTimeout
                 + ", keepAlive="
                 + keepAlive
+                + ", ackTimeout="
+                + ackTimeout
                 + ", maxInFlight="
                 + maxInFlight
                 + ", retry="
@@ -243,6 +251,7 @@ public record MqttSinkOptions(
         private boolean results = DEFAULT_RESULTS;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+        private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private int retryMaxAttempts = DEFAULT_RETRY.maxAttempts();
         private Duration retryInitialDelay = DEFAULT_RETRY.initialDelay();
@@ -291,6 +300,11 @@ public record MqttSinkOptions(
             return this;
         }
 
+        public Builder ackTimeout(Duration ackTimeout) {
+            this.ackTimeout = ackTimeout;
+            return this;
+        }
+
         public Builder maxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
             return this;
@@ -333,6 +347,7 @@ public record MqttSinkOptions(
                     results,
                     connectTimeout,
                     keepAlive,
+                    ackTimeout,
                     maxInFlight,
                     retry,
                     clientId);

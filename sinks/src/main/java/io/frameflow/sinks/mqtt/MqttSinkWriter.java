@@ -36,6 +36,9 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
     private final Counter republished;
     private MqttConnection connection;
 
+    /** Connections in a row that were lost before the broker acknowledged anything on them. */
+    private int lostWithoutProgress;
+
     MqttSinkWriter(
             MqttSinkOptions options,
             MqttChannel<T> channel,
@@ -47,7 +50,7 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
         this.clientId = options.clientIdFor(channel.name(), subtask);
         this.name = "mqtt sink '" + channel.name() + "' (client id " + clientId + ")";
         this.topics = new MqttTopics(options.prefix(), channel.name());
-        this.window = new InFlightWindow(options.maxInFlight());
+        this.window = new InFlightWindow(options.maxInFlight(), options.ackTimeout());
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         this.reconnects = metrics.counter("mqttReconnects");
@@ -120,14 +123,26 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
     private void reconnect() throws IOException, InterruptedException {
         Throwable cause = window.lost();
         String why = RetriesExhaustedException.describe(cause);
+        connection.close();
+        // A broker that takes the connection but drops it (or never acknowledges) for the same
+        // message each time, e.g. one larger than it accepts, would have the writer reconnect
+        // for ever: such connections count as failed attempts too.
+        boolean progressed = window.acknowledgedInGeneration() > 0 || window.size() == 0;
+        lostWithoutProgress = progressed ? 0 : lostWithoutProgress + 1;
+        if (lostWithoutProgress >= options.retry().maxAttempts()) {
+            throw noProgress(why, cause);
+        }
         LOG.warn(
                 "{}: lost the connection to {} ({}); reconnecting, {} messages to publish again",
                 name,
                 options.broker(),
                 why,
                 window.size());
-        connection.close();
         reconnects.inc();
+        if (lostWithoutProgress > 0) {
+            RetryPolicy.Sleeper.THREAD.sleep(
+                    options.retry().delayAfter(lostWithoutProgress, random));
+        }
         try {
             connection = connectAndRepublish("reconnect");
         } catch (RetriesExhaustedException e) {
@@ -142,6 +157,24 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
                     e);
         }
         LOG.info("{}: reconnected to {}", name, options.broker());
+    }
+
+    private MqttSinkException noProgress(String why, Throwable cause) {
+        InFlightWindow.Message oldest = window.oldest();
+        return new MqttSinkException(
+                name
+                        + ": broker "
+                        + options.broker()
+                        + " lost or stalled "
+                        + lostWithoutProgress
+                        + " connections in a row before acknowledging any message (last: "
+                        + why
+                        + "); the oldest unacknowledged message has "
+                        + oldest.payload().length
+                        + " bytes on topic "
+                        + oldest.topic()
+                        + ": a message the broker refuses, e.g. over its size limit, does this",
+                cause);
     }
 
     /** Connects a new client and publishes the window's messages on it, with retries. */

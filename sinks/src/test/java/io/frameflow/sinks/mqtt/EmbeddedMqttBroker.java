@@ -27,17 +27,24 @@ final class EmbeddedMqttBroker implements AutoCloseable {
     record Accepted(String clientId, String topic, String payload) {}
 
     private final Path dataDir;
+    private final int maxMessageBytes;
     private final Recorder recorder = new Recorder();
     private Server server;
     private int port;
 
-    private EmbeddedMqttBroker(Path dataDir) {
+    private EmbeddedMqttBroker(Path dataDir, int maxMessageBytes) {
         this.dataDir = dataDir;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Starts a broker on a free port. */
+    /** Starts a broker on a free port that takes messages up to 1 MiB. */
     static EmbeddedMqttBroker start(Path dataDir) throws IOException {
-        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(dataDir);
+        return start(dataDir, 1 << 20);
+    }
+
+    /** Starts a broker on a free port that refuses messages over {@code maxMessageBytes}. */
+    static EmbeddedMqttBroker start(Path dataDir, int maxMessageBytes) throws IOException {
+        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(dataDir, maxMessageBytes);
         broker.startOn(0);
         return broker;
     }
@@ -100,8 +107,8 @@ final class EmbeddedMqttBroker implements AutoCloseable {
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("allow_anonymous", "true");
         props.setProperty("buffer_flush_millis", "immediate");
-        // frame results are larger than the 8 KB default
-        props.setProperty("netty.mqtt.message_size", Integer.toString(1 << 20));
+        // the default is about 8 KB, less than some frame results
+        props.setProperty("netty.mqtt.message_size", Integer.toString(maxMessageBytes));
         Server started = new Server();
         started.startServer(new MemoryConfig(props), List.of(recorder));
         server = started;

@@ -151,6 +151,46 @@ class MqttSinkITCase {
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void aMessageTheBrokerRefusesFailsTheWriterInsteadOfRetryingForever() throws Exception {
+        EmbeddedMqttBroker small = EmbeddedMqttBroker.start(dataDir.resolve("small"), 2048);
+        MqttSinkOptions options =
+                MqttSinkOptions.builder("job", small.uri())
+                        .ackTimeout(Duration.ofSeconds(2))
+                        .retryMaxAttempts(3)
+                        .retryDelays(Duration.ofMillis(20), Duration.ofMillis(50))
+                        .build();
+        List<Detection> crowd = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            crowd.add(new Detection("person", 0, 0.8f, i, i, i + 30, i + 60));
+        }
+        FrameResult large =
+                new FrameResult(
+                        "cam-a", 7, 280_000, 280, TimeSource.MEDIA, 640, 480, false, "m@1", crowd);
+        int size = FrameResultJson.toBytes(large).length;
+        assertThat(size).isGreaterThan(2048);
+        try (small;
+                MqttSinkWriter<FrameResult> writer =
+                        new MqttSinkWriter<>(
+                                options,
+                                MqttChannel.RESULTS,
+                                0,
+                                UnregisteredMetricsGroup.createSinkWriterMetricGroup())) {
+            writer.write(large, null);
+            assertThatThrownBy(() -> writer.flush(false))
+                    .isInstanceOf(MqttSinkException.class)
+                    .hasMessageContaining("mqtt sink 'results' (client id frameflow-job-results-0)")
+                    .hasMessageContaining(
+                            "lost or stalled 3 connections in a row before acknowledging any"
+                                    + " message")
+                    .hasMessageContaining(
+                            "the oldest unacknowledged message has "
+                                    + size
+                                    + " bytes on topic frameflow/job/cam-a/results");
+        }
+        assertThat(small.acceptedCount()).isZero();
+    }
+
     /** Sleeps a little per record, so that the job is still running when the broker goes. */
     static final class Slow implements MapFunction<TrackEvent, TrackEvent> {
         @Override
