@@ -22,16 +22,17 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  * until the broker acknowledges it (at most {@code max-in-flight}; when that many are waiting, the
  * writer waits too, which backpressures the job). Before each checkpoint barrier and at the end of
  * the input it waits until every message is acknowledged, so a completed checkpoint means the
- * broker has everything before it. When the connection is lost the writer reconnects with
- * exponential backoff and jitter and publishes every unacknowledged message again; after {@code
- * retry.max-attempts} failed attempts in a row it fails the job with a {@link MqttSinkException}
- * naming the sink, the broker and the cause. Nothing is lost, but messages can come twice: those
- * republished after a reconnect, and those published since the last checkpoint when the job
- * restarts from it. Consumers drop repeats by the record's identity (see {@link TrackEvent}, {@link
- * WindowResult}; (stream, seq, model) for frame results). QoS 2 does not remove these repeats: its
- * exactly-once handshake holds only within one session. At QoS 0 the broker does not acknowledge: a
- * message counts as delivered once written to the connection, so messages written just before a
- * connection is lost can be lost (at-most-once for those).
+ * broker has everything before it. When the connection is lost, or the oldest message has waited
+ * longer than {@code ack-timeout}, the writer reconnects with exponential backoff and jitter and
+ * publishes every unacknowledged message again; after {@code retry.max-attempts} failed attempts in
+ * a row (a connection lost again before any acknowledgement counts as one) it fails the job with a
+ * {@link MqttSinkException} naming the sink, the broker and the cause. Nothing is lost, but
+ * messages can come twice: those republished after a reconnect, and those published since the last
+ * checkpoint when the job restarts from it. Consumers drop repeats by the record's identity (see
+ * {@link TrackEvent}, {@link WindowResult}; (stream, seq, model) for frame results). QoS 2 does not
+ * remove these repeats: its exactly-once handshake holds only within one session. At QoS 0 the
+ * broker does not acknowledge: a message counts as delivered once written to the connection, so
+ * messages written just before a connection is lost can be lost (at-most-once for those).
  */
 public final class MqttSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
