@@ -17,9 +17,9 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param streamId the stream's id
  * @param trackId the track's id, positive, unique in the stream (see {@link Detection#trackId()})
  * @param label the track's class label, e.g. {@code person}
- * @param seq the number of the frame at which it happened: the first frame of a track or of a stay
- *     in a zone, the first frame on the other side of a line, the last frame in which an ended
- *     track or a left zone was seen
+ * @param seq the number of the frame at which it happened: the frame at which a track was confirmed
+ *     (the first result with its id), the first frame of a stay in a zone, the first frame on the
+ *     other side of a line, the last frame in which an ended track or a left zone was seen
  * @param timeMillis the capture time of that frame (event time)
  * @param area the zone's id for {@link Type#ZONE_ENTER} and {@link Type#ZONE_EXIT}, the line's id
  *     for {@link Type#LINE_CROSSING}; null for track start and end

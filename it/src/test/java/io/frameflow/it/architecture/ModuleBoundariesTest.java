@@ -1,6 +1,7 @@
 package io.frameflow.it.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module table of the design brief (docs/architecture.md), enforced on the production classes
- * of every module: which module may use which, that only {@code ingest} touches FFmpeg, only {@code
- * inference} touches ONNX Runtime, and only its {@code trt} package touches TensorRT and CUDA. A
- * rule that matches no class fails too, so a renamed package cannot make a rule pass by accident.
+ * of every module: which module may use which, that only {@code ingest} and the annotated-video
+ * sink ({@code sinks.video}) touch FFmpeg, only {@code inference} touches ONNX Runtime, and only
+ * its {@code trt} package touches TensorRT and CUDA. A rule that matches no class fails too, so a
+ * renamed package cannot make a rule pass by accident.
  */
 class ModuleBoundariesTest {
     private static final String COMMON = "io.frameflow.common..";
@@ -21,6 +23,8 @@ class ModuleBoundariesTest {
     private static final String INFERENCE = "io.frameflow.inference..";
     private static final String OPERATORS = "io.frameflow.operators..";
     private static final String SINKS = "io.frameflow.sinks..";
+    // the annotated-video sink encodes with FFmpeg; the other sinks must not
+    private static final String VIDEO_SINK = "io.frameflow.sinks.video..";
     private static final String JOBS = "io.frameflow.jobs..";
     private static final String IT = "io.frameflow.it..";
     private static final String FLINK = "org.apache.flink..";
@@ -122,23 +126,57 @@ class ModuleBoundariesTest {
                         .resideInAPackage(SINKS)
                         .should()
                         .dependOnClassesThat()
-                        .resideInAnyPackage(
-                                packages(
-                                        FFMPEG,
-                                        INGEST,
-                                        INFERENCE,
-                                        OPERATORS,
-                                        JOBS,
-                                        IT,
-                                        ONNX_RUNTIME)));
+                        .resideInAnyPackage(INGEST, INFERENCE, OPERATORS, JOBS, IT, ONNX_RUNTIME));
     }
 
     @Test
-    void onlyIngestTouchesFfmpeg() {
+    void onlyTheVideoSinkOfTheSinksTouchesFfmpeg() {
         check(
                 noClasses()
                         .that()
-                        .resideOutsideOfPackage(INGEST)
+                        .resideInAPackage(SINKS)
+                        .and()
+                        .resideOutsideOfPackage(VIDEO_SINK)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(FFMPEG));
+    }
+
+    /**
+     * The exemption names a real package: if {@code sinks.video} were renamed, this rule would
+     * match no class and fail, instead of the exemption silently covering nothing.
+     */
+    @Test
+    void theVideoSinkUsesFfmpegThroughNoOtherModule() {
+        check(videoSinkRule());
+    }
+
+    private static ArchRule videoSinkRule() {
+        return noClasses()
+                .that()
+                .resideInAPackage(VIDEO_SINK)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(INGEST, INFERENCE, OPERATORS, JOBS, IT, ONNX_RUNTIME, KAFKA);
+    }
+
+    @Test
+    void theVideoSinkRuleFailsWhenItsPackageIsGone() {
+        JavaClasses withoutVideo =
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.frameflow.sinks.file");
+        assertThatThrownBy(() -> videoSinkRule().check(withoutVideo))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
+    }
+
+    @Test
+    void onlyIngestAndTheVideoSinkTouchFfmpeg() {
+        check(
+                noClasses()
+                        .that()
+                        .resideOutsideOfPackages(INGEST, VIDEO_SINK)
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(FFMPEG));

@@ -1,9 +1,12 @@
 package io.frameflow.jobs.assembly;
 
+import io.frameflow.common.AnnotatedFrame;
 import io.frameflow.common.DeadLetter;
 import io.frameflow.common.FrameResult;
 import io.frameflow.common.PacketItem;
 import io.frameflow.common.StreamItem;
+import io.frameflow.common.TrackEvent;
+import io.frameflow.common.WindowResult;
 import io.frameflow.common.serde.DeadLetterTypeInfoFactory;
 import io.frameflow.common.serde.FrameResultTypeInfoFactory;
 import io.frameflow.common.serde.PacketItemTypeInfoFactory;
@@ -13,6 +16,10 @@ import io.frameflow.inference.api.DetectedObject;
 import io.frameflow.inference.api.PredictorFactory;
 import io.frameflow.ingest.kafka.PacketDecodeOptions;
 import io.frameflow.ingest.kafka.PacketDecodeStage;
+import io.frameflow.operators.analytics.AnalyticsOptions;
+import io.frameflow.operators.analytics.AnalyticsWindows;
+import io.frameflow.operators.analytics.CountingLine;
+import io.frameflow.operators.analytics.Zone;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.sample.Sampling;
 import io.frameflow.operators.sample.SamplingFunction;
@@ -21,6 +28,9 @@ import io.frameflow.operators.stage.ModelStage;
 import io.frameflow.operators.stage.ModelStages;
 import io.frameflow.operators.time.EventTimeOptions;
 import io.frameflow.operators.time.FrameWatermarks;
+import io.frameflow.operators.track.AnnotationTracking;
+import io.frameflow.operators.track.TrackerOptions;
+import io.frameflow.operators.track.Tracking;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,26 +79,135 @@ public final class FrameflowJob {
     }
 
     /**
+     * Where the job's outputs go. Every list may be empty, but a job needs at least one sink of
+     * some kind.
+     *
+     * @param results frame results (with track ids when the job tracks)
+     * @param deadLetters dead letters (they are logged and counted in any case)
+     * @param windows window results; only with analytics windows
+     * @param events track, zone and line events; only with tracking
+     * @param video annotated frames; each sink is chained to the model stages, so the frames never
+     *     leave the task that decoded them
+     */
+    public record Outputs(
+            List<Sink<FrameResult>> results,
+            List<Sink<DeadLetter>> deadLetters,
+            List<Sink<WindowResult>> windows,
+            List<Sink<TrackEvent>> events,
+            List<Sink<AnnotatedFrame>> video) {
+        public Outputs {
+            results = List.copyOf(results);
+            deadLetters = List.copyOf(deadLetters);
+            windows = List.copyOf(windows);
+            events = List.copyOf(events);
+            video = List.copyOf(video);
+        }
+
+        /** Frame results and dead letters only. */
+        public static Outputs of(
+                List<Sink<FrameResult>> results, List<Sink<DeadLetter>> deadLetters) {
+            return new Outputs(results, deadLetters, List.of(), List.of(), List.of());
+        }
+
+        /** These outputs with one more frame-result sink. */
+        public Outputs withResults(Sink<FrameResult> sink) {
+            return new Outputs(plus(results, sink), deadLetters, windows, events, video);
+        }
+
+        /** These outputs with one more dead-letter sink. */
+        public Outputs withDeadLetters(Sink<DeadLetter> sink) {
+            return new Outputs(results, plus(deadLetters, sink), windows, events, video);
+        }
+
+        /** These outputs with one more window-result sink. */
+        public Outputs withWindows(Sink<WindowResult> sink) {
+            return new Outputs(results, deadLetters, plus(windows, sink), events, video);
+        }
+
+        /** These outputs with one more event sink. */
+        public Outputs withEvents(Sink<TrackEvent> sink) {
+            return new Outputs(results, deadLetters, windows, plus(events, sink), video);
+        }
+
+        /** These outputs with one more annotated-video sink. */
+        public Outputs withVideo(Sink<AnnotatedFrame> sink) {
+            return new Outputs(results, deadLetters, windows, events, plus(video, sink));
+        }
+
+        boolean isEmpty() {
+            return results.isEmpty()
+                    && windows.isEmpty()
+                    && events.isEmpty()
+                    && video.isEmpty()
+                    && deadLetters.isEmpty();
+        }
+
+        private static <T> List<T> plus(List<T> list, T item) {
+            List<T> all = new java.util.ArrayList<>(list);
+            all.add(Objects.requireNonNull(item, "sink"));
+            return all;
+        }
+    }
+
+    /**
+     * Tracking and event-time analytics.
+     *
+     * @param tracker the per-stream tracker's settings
+     * @param zones zones whose enter and exit events the tracker reports
+     * @param lines lines whose crossings the tracker reports
+     * @param windows the event-time windows over the tracked results and events (they count in the
+     *     same zones and lines); null for tracking without windows
+     */
+    public record Analytics(
+            TrackerOptions tracker,
+            List<Zone> zones,
+            List<CountingLine> lines,
+            AnalyticsOptions windows) {
+        public Analytics {
+            Objects.requireNonNull(tracker, "tracker");
+            zones = List.copyOf(zones);
+            lines = List.copyOf(lines);
+            if (windows != null
+                    && (!windows.zones().equals(zones) || !windows.lines().equals(lines))) {
+                throw new IllegalArgumentException(
+                        "the windows must count in the zones and lines the tracker reports on");
+            }
+        }
+
+        /** Tracking and windows over the zones and lines of {@code windows}. */
+        public static Analytics of(TrackerOptions tracker, AnalyticsOptions windows) {
+            return new Analytics(tracker, windows.zones(), windows.lines(), windows);
+        }
+
+        /** Tracking alone, with events for {@code zones} and {@code lines}. */
+        public static Analytics trackingOnly(
+                TrackerOptions tracker, List<Zone> zones, List<CountingLine> lines) {
+            return new Analytics(tracker, zones, lines, null);
+        }
+    }
+
+    /**
      * What the job is made of.
      *
      * @param source the video source (one split per stream); null when the job reads only Kafka
      * @param kafka the Kafka topics of encoded video (may be empty)
-     * @param parallelism parallel instances of source and model stages (they are chained)
+     * @param parallelism parallel instances of source and model stages (they are chained), and of
+     *     the tracker and windows
      * @param stages the model stages, in pipeline order (restore, segment, detect in any order)
-     * @param resultSinks where results go (at least one)
-     * @param deadLetterSinks where dead letters go (may be empty: they are logged and counted)
+     * @param outputs where results, dead letters, windows, events and annotated video go
      * @param sampling the sampling rule of each stream that has one (max fps, every n-th)
      * @param eventTime watermarks: out-of-orderness and idleness of the streams' capture times
+     * @param analytics tracking and windows; null for neither
      */
     public record Parts(
             Source<StreamItem, ?, ?> source,
             List<KafkaInput> kafka,
             int parallelism,
             List<ModelStage> stages,
-            List<Sink<FrameResult>> resultSinks,
-            List<Sink<DeadLetter>> deadLetterSinks,
+            Outputs outputs,
             Map<String, Sampling> sampling,
-            EventTimeOptions eventTime) {
+            EventTimeOptions eventTime,
+            Analytics analytics) {
         public Parts {
             kafka = kafka == null ? List.of() : List.copyOf(kafka);
             if (source == null && kafka.isEmpty()) {
@@ -98,14 +217,45 @@ public final class FrameflowJob {
             Objects.requireNonNull(eventTime, "eventTime");
             stages = List.copyOf(stages);
             ModelStages.check(stages);
-            resultSinks = List.copyOf(resultSinks);
-            deadLetterSinks = List.copyOf(deadLetterSinks);
-            if (resultSinks.isEmpty()) {
-                throw new IllegalArgumentException("a job needs at least one result sink");
+            Objects.requireNonNull(outputs, "outputs");
+            if (outputs.results().isEmpty()
+                    && outputs.windows().isEmpty()
+                    && outputs.events().isEmpty()
+                    && outputs.video().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "a job needs at least one sink of results, windows, events or video");
+            }
+            if (!outputs.events().isEmpty() && analytics == null) {
+                throw new IllegalArgumentException("event sinks need tracking");
+            }
+            if (!outputs.windows().isEmpty()
+                    && (analytics == null || analytics.windows() == null)) {
+                throw new IllegalArgumentException("window-result sinks need analytics windows");
             }
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
             }
+        }
+
+        /** Parts without analytics that send results and dead letters to the given sinks. */
+        public Parts(
+                Source<StreamItem, ?, ?> source,
+                List<KafkaInput> kafka,
+                int parallelism,
+                List<ModelStage> stages,
+                List<Sink<FrameResult>> resultSinks,
+                List<Sink<DeadLetter>> deadLetterSinks,
+                Map<String, Sampling> sampling,
+                EventTimeOptions eventTime) {
+            this(
+                    source,
+                    kafka,
+                    parallelism,
+                    stages,
+                    Outputs.of(resultSinks, deadLetterSinks),
+                    sampling,
+                    eventTime,
+                    null);
         }
 
         /** Parts whose only model stage is a detection stage named {@code detect}. */
@@ -132,30 +282,31 @@ public final class FrameflowJob {
 
         /** These parts with one more result sink. */
         public Parts withResultSink(Sink<FrameResult> sink) {
-            List<Sink<FrameResult>> sinks = new java.util.ArrayList<>(resultSinks);
-            sinks.add(sink);
+            return withOutputs(outputs.withResults(sink));
+        }
+
+        /** These parts with other outputs. */
+        public Parts withOutputs(Outputs newOutputs) {
             return new Parts(
-                    source,
-                    kafka,
-                    parallelism,
-                    stages,
-                    sinks,
-                    deadLetterSinks,
-                    sampling,
-                    eventTime);
+                    source, kafka, parallelism, stages, newOutputs, sampling, eventTime, analytics);
+        }
+
+        /** These parts with other model stages. */
+        public Parts withStages(List<ModelStage> newStages) {
+            return new Parts(
+                    source, kafka, parallelism, newStages, outputs, sampling, eventTime, analytics);
+        }
+
+        /** These parts with other tracking and analytics (null for none). */
+        public Parts withAnalytics(Analytics newAnalytics) {
+            return new Parts(
+                    source, kafka, parallelism, stages, outputs, sampling, eventTime, newAnalytics);
         }
 
         /** These parts with other watermark settings. */
         public Parts withEventTime(EventTimeOptions options) {
             return new Parts(
-                    source,
-                    kafka,
-                    parallelism,
-                    stages,
-                    resultSinks,
-                    deadLetterSinks,
-                    sampling,
-                    options);
+                    source, kafka, parallelism, stages, outputs, sampling, options, analytics);
         }
     }
 
@@ -167,16 +318,19 @@ public final class FrameflowJob {
     /** Adds the job's operators to {@code env}. */
     public static void build(StreamExecutionEnvironment env, Parts parts) {
         DataStream<StreamItem> items = inputs(env, parts);
+        int parallelism = parts.parallelism();
         if (!parts.sampling().isEmpty()) {
             items =
                     items.process(new SamplingFunction(parts.sampling()))
                             .returns(StreamItemTypeInfoFactory.TYPE_INFO)
                             .name("sample")
                             .uid("frameflow-sample")
-                            .setParallelism(parts.parallelism());
+                            .setParallelism(parallelism);
         }
 
-        ModelStages.Chain chain = ModelStages.apply(items, parts.stages(), parts.parallelism());
+        Outputs outputs = parts.outputs();
+        ModelStages.Chain chain =
+                ModelStages.apply(items, parts.stages(), parallelism, !outputs.video().isEmpty());
 
         DataStream<FrameResult> results =
                 chain.results()
@@ -184,25 +338,79 @@ public final class FrameflowJob {
                         .returns(FrameResultTypeInfoFactory.TYPE_INFO)
                         .name("result-stats")
                         .uid("frameflow-result-stats")
-                        .setParallelism(parts.parallelism());
-        for (int i = 0; i < parts.resultSinks().size(); i++) {
-            results.sinkTo(parts.resultSinks().get(i))
-                    .name("results-" + i)
-                    .uid("frameflow-results-" + i);
+                        .setParallelism(parallelism);
+        DataStream<DeadLetter> rejected = chain.deadLetters();
+        DataStream<TrackEvent> events = null;
+        DataStream<WindowResult> windows = null;
+        Analytics analytics = parts.analytics();
+        if (analytics != null) {
+            Tracking tracking =
+                    Tracking.apply(
+                            results,
+                            analytics.tracker(),
+                            analytics.zones(),
+                            analytics.lines(),
+                            parallelism);
+            results = tracking.results();
+            events = tracking.events();
+            if (analytics.windows() != null) {
+                AnalyticsWindows.Windows w =
+                        AnalyticsWindows.apply(results, events, analytics.windows(), parallelism);
+                windows = w.results();
+                rejected = rejected.union(w.deadLetters());
+            }
+        }
+        sinkAll(results, outputs.results(), "results");
+        if (events != null) {
+            sinkAll(events, outputs.events(), "events");
+        }
+        if (windows != null) {
+            sinkAll(windows, outputs.windows(), "windows");
+        }
+        if (chain.annotated() != null) {
+            annotatedVideo(chain.annotated(), analytics, outputs.video(), parallelism);
         }
 
         DataStream<DeadLetter> deadLetters =
-                chain.deadLetters()
-                        .map(new DeadLetterReporter())
+                rejected.map(new DeadLetterReporter())
                         .returns(DeadLetterTypeInfoFactory.TYPE_INFO)
                         .name("dead-letter-report")
                         .uid("frameflow-dead-letter-report")
-                        .setParallelism(parts.parallelism());
-        for (int i = 0; i < parts.deadLetterSinks().size(); i++) {
-            deadLetters
-                    .sinkTo(parts.deadLetterSinks().get(i))
-                    .name("dead-letters-" + i)
-                    .uid("frameflow-dead-letters-" + i);
+                        .setParallelism(parallelism);
+        sinkAll(deadLetters, outputs.deadLetters(), "dead-letters");
+    }
+
+    /**
+     * The annotated-video sinks, chained to the last model stage: the frames stay in the task that
+     * decoded them. With tracking, a copy of the tracker runs there too (its own state, in the same
+     * task) so that the video shows the track ids the results carry.
+     */
+    private static void annotatedVideo(
+            DataStream<AnnotatedFrame> annotated,
+            Analytics analytics,
+            List<Sink<AnnotatedFrame>> sinks,
+            int parallelism) {
+        DataStream<AnnotatedFrame> frames = annotated;
+        if (analytics != null) {
+            frames =
+                    AnnotationTracking.apply(
+                            annotated,
+                            analytics.tracker(),
+                            analytics.zones(),
+                            analytics.lines(),
+                            parallelism);
+        }
+        for (int i = 0; i < sinks.size(); i++) {
+            frames.sinkTo(sinks.get(i))
+                    .name("video-" + i)
+                    .uid("frameflow-video-" + i)
+                    .setParallelism(parallelism);
+        }
+    }
+
+    private static <T> void sinkAll(DataStream<T> stream, List<Sink<T>> sinks, String name) {
+        for (int i = 0; i < sinks.size(); i++) {
+            stream.sinkTo(sinks.get(i)).name(name + "-" + i).uid("frameflow-" + name + "-" + i);
         }
     }
 
@@ -228,12 +436,13 @@ public final class FrameflowJob {
                                     PacketItemTypeInfoFactory.TYPE_INFO)
                             .uid("frameflow-" + k.name() + "-source")
                             .setParallelism(parts.parallelism());
-            // several streams share a decode subtask: watermarks follow the slowest of them
+            // several streams share a decode subtask: the watermark is the slowest of those that
+            // are not idle, each stream with its own idleness, as on the file and network source
             DataStream<StreamItem> decoded =
                     PacketDecodeStage.apply(packets, k.decode(), k.name())
                             .setParallelism(parts.parallelism())
                             .assignTimestampsAndWatermarks(
-                                    FrameWatermarks.strategy(parts.eventTime()))
+                                    FrameWatermarks.perStream(parts.eventTime()))
                             .name(k.name() + "-event-time")
                             .uid("frameflow-" + k.name() + "-event-time")
                             .setParallelism(parts.parallelism());

@@ -1,7 +1,5 @@
 package io.frameflow.jobs.assembly;
 
-import io.frameflow.common.DeadLetter;
-import io.frameflow.common.FrameResult;
 import io.frameflow.inference.catalog.ModelStore;
 import io.frameflow.inference.fetch.FrameflowCache;
 import io.frameflow.inference.fetch.ProgressListener;
@@ -13,11 +11,12 @@ import io.frameflow.jobs.spec.WatermarkSpec;
 import io.frameflow.operators.stage.ModelStage;
 import io.frameflow.operators.time.EventTimeOptions;
 import io.frameflow.sinks.file.JsonLinesFileSink;
+import io.frameflow.sinks.jdbc.PostgresSink;
+import io.frameflow.sinks.jdbc.PostgresSinkOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Turns a validated pipeline file into the parts of a job: fetches the models and sample videos it
@@ -57,8 +56,10 @@ public final class PipelineResolver {
                 new StageResolver(models, progress, file, Math.max(1, cores / parallelism))
                         .resolve(spec.stages());
 
-        List<Sink<FrameResult>> resultSinks = new ArrayList<>();
-        List<Sink<DeadLetter>> deadLetterSinks = new ArrayList<>();
+        FrameflowJob.Analytics analytics = AnalyticsResolver.resolve(spec, file);
+        boolean tracking = analytics != null;
+        boolean windows = tracking && analytics.windows() != null;
+        FrameflowJob.Outputs sinks = FrameflowJob.Outputs.of(List.of(), List.of());
         List<String> outputs = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
         List<String> topics = new ArrayList<>();
@@ -71,19 +72,49 @@ public final class PipelineResolver {
                         sink.jsonl().rollInterval() == null
                                 ? JsonLinesFileSink.DEFAULT_ROLL_INTERVAL
                                 : sink.jsonl().rollInterval().duration();
-                resultSinks.add(JsonLinesFileSink.forResults(dir.toString(), "results", roll));
-                deadLetterSinks.add(
-                        JsonLinesFileSink.forDeadLetters(
-                                dir.resolve("dead-letters").toString(), "dead-letters", roll));
+                sinks =
+                        sinks.withResults(
+                                        JsonLinesFileSink.forResults(
+                                                dir.toString(), "results", roll))
+                                .withDeadLetters(
+                                        JsonLinesFileSink.forDeadLetters(
+                                                dir.resolve("dead-letters").toString(),
+                                                "dead-letters",
+                                                roll));
                 outputs.add(dir + "/results-*.jsonl");
                 directories.add(dir);
-            } else {
-                resultSinks.add(KafkaSinks.build(sink.kafka(), spec.name(), at + ".kafka"));
+            } else if (sink.kafka() != null) {
+                sinks =
+                        sinks.withResults(
+                                KafkaSinks.build(sink.kafka(), spec.name(), at + ".kafka"));
                 String topic = sink.kafka().topic() + " at " + sink.kafka().bootstrap();
                 outputs.add("kafka topic " + topic);
                 topics.add(topic);
-                KafkaSinks.deadLetters(sink.kafka(), spec.name(), at + ".kafka")
-                        .ifPresent(deadLetterSinks::add);
+                var deadLetters = KafkaSinks.deadLetters(sink.kafka(), spec.name(), at + ".kafka");
+                if (deadLetters.isPresent()) {
+                    sinks = sinks.withDeadLetters(deadLetters.get());
+                }
+            } else if (sink.postgres() != null) {
+                PostgresSinkOptions options =
+                        OtherSinks.postgres(sink.postgres(), at + ".postgres");
+                OtherSinks.checkPostgres(options, at + ".postgres");
+                sinks = sinks.withResults(PostgresSink.forFrames(options));
+                if (windows) {
+                    sinks = sinks.withWindows(PostgresSink.forWindows(options));
+                }
+                if (tracking) {
+                    sinks = sinks.withEvents(PostgresSink.forEvents(options));
+                }
+                outputs.add(
+                        "postgres tables "
+                                + options.table("*")
+                                + " at "
+                                + PostgresSink.describe(options));
+            } else {
+                sinks = sinks.withVideo(OtherSinks.video(sink.video(), at + ".video"));
+                Path dir = Path.of(sink.video().path()).toAbsolutePath().normalize();
+                outputs.add(dir + "/<stream>/*.mp4");
+                directories.add(dir);
             }
         }
         FrameflowJob.Parts parts =
@@ -92,10 +123,10 @@ public final class PipelineResolver {
                         sources.kafka(),
                         parallelism,
                         stages,
-                        resultSinks,
-                        deadLetterSinks,
+                        sinks,
                         sources.sampling(),
-                        eventTime(spec.watermarks(), file));
+                        eventTime(spec.watermarks(), file),
+                        analytics);
         DurationValue interval = spec.execution().checkpointInterval();
         return new ResolvedPipeline(
                 spec.name(),

@@ -58,7 +58,12 @@ final class PipelineValidator {
 
     private void tracking(TrackingSpec t) {
         unit(t.highThreshold(), "tracking.high-threshold");
-        unit(t.lowThreshold(), "tracking.low-threshold");
+        if (t.lowThreshold() != null) {
+            require(
+                    t.lowThreshold() >= 0 && t.lowThreshold() <= 1,
+                    "tracking.low-threshold",
+                    t.lowThreshold() + " must be between 0 and 1");
+        }
         unit(t.matchIou(), "tracking.match-iou");
         if (t.highThreshold() != null && t.lowThreshold() != null) {
             require(
@@ -554,10 +559,27 @@ final class PipelineValidator {
             SinkSpec s = sinks.get(i);
             String at = "sinks[" + i + "]";
             require(
-                    (s.jsonl() == null) != (s.kafka() == null),
+                    s.kinds().size() == 1,
                     at,
-                    "must be exactly one of: jsonl, kafka");
-            if (s.jsonl() != null) {
+                    "must be exactly one of: "
+                            + String.join(", ", SinkSpec.KINDS)
+                            + (s.kinds().isEmpty() ? "" : "; it sets " + s.kinds()));
+            if (s.postgres() != null) {
+                require(
+                        s.postgres().url() != null && !s.postgres().url().isBlank(),
+                        at + ".postgres.url",
+                        "is required (jdbc:postgresql://host:5432/database)");
+                require(
+                        s.postgres().password() == null || s.postgres().passwordEnv() == null,
+                        at + ".postgres.password",
+                        "give password or password-env, not both");
+                retry(s.postgres().retry(), at + ".postgres.retry");
+            } else if (s.video() != null) {
+                require(
+                        s.video().path() != null && !s.video().path().isBlank(),
+                        at + ".video.path",
+                        "is required");
+            } else if (s.jsonl() != null) {
                 require(
                         s.jsonl().path() != null && !s.jsonl().path().isBlank(),
                         at + ".jsonl.path",
@@ -581,6 +603,20 @@ final class PipelineValidator {
                                 + "' is the results topic; dead letters need a topic of their own");
             }
         }
+    }
+
+    private void retry(RetrySpec r, String at) {
+        if (r == null) {
+            return;
+        }
+        if (r.maxAttempts() != null) {
+            require(
+                    r.maxAttempts() >= 1 && r.maxAttempts() <= 1000,
+                    at + ".max-attempts",
+                    r.maxAttempts() + " must be between 1 and 1000");
+        }
+        upTo(r.initialBackoff(), at + ".initial-backoff", Duration.ofHours(1));
+        upTo(r.maxBackoff(), at + ".max-backoff", Duration.ofHours(1));
     }
 
     private void execution(ExecutionSpec e) {

@@ -18,6 +18,11 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * time drops out of that minimum until its next frame, so a silent camera does not stop event time
  * for the others.
  *
+ * <p>After the source, where one operator instance sees the frames of several streams (the Kafka
+ * path decodes after a keyBy, so a decode subtask holds every stream whose key lands on it), use
+ * {@link #perStream}: the same settings, but the generator keeps each stream's latest capture time
+ * and idleness itself (see {@link PerStreamWatermarkGenerator}).
+ *
  * <p>Dead letters have no timestamp and never move a watermark: their time is when something failed
  * here, which is not on the stream's event-time axis (files use media time), and a failing stream
  * must not push event time ahead of its frames.
@@ -32,6 +37,30 @@ public final class FrameWatermarks {
         return WatermarkStrategy.<StreamItem>forGenerator(ctx -> new Generator(bound))
                 .withTimestampAssigner(ctx -> FrameWatermarks::timestamp)
                 .withIdleness(options.idleness());
+    }
+
+    /**
+     * The strategy for an operator that sees several streams (after decoding): the watermark is the
+     * smallest over the streams that are not idle of each stream's latest capture time, less the
+     * out-of-orderness; a stream without a frame for the idleness drops out until its next frame,
+     * and an operator whose streams are all idle is marked idle.
+     */
+    public static WatermarkStrategy<StreamItem> perStream(EventTimeOptions options) {
+        long bound = options.outOfOrderness().toMillis();
+        long idleness = options.idleness().toMillis();
+        return WatermarkStrategy.<StreamItem>forGenerator(
+                        ctx ->
+                                new PerStreamWatermarkGenerator<>(
+                                        bound,
+                                        idleness,
+                                        ctx.getInputActivityClock(),
+                                        FrameWatermarks::streamOf))
+                .withTimestampAssigner(ctx -> FrameWatermarks::timestamp);
+    }
+
+    /** A frame's stream; null for a dead letter, which does not move event time. */
+    static String streamOf(StreamItem item) {
+        return item instanceof VideoFrame frame ? frame.streamId() : null;
     }
 
     /** A frame's capture time; no timestamp for a dead letter. */

@@ -60,12 +60,9 @@ public record MqttSinkOptions(
     public static final String KEY_ACK_TIMEOUT = "ack-timeout";
     public static final String KEY_MAX_IN_FLIGHT = "max-in-flight";
 
-    /** The prefix of the three retry keys {@code retry.max-attempts}, {@code ...}. */
-    public static final String KEY_RETRY = "retry.";
-
-    public static final String KEY_RETRY_MAX_ATTEMPTS = KEY_RETRY + "max-attempts";
-    public static final String KEY_RETRY_INITIAL_DELAY = KEY_RETRY + "initial-delay";
-    public static final String KEY_RETRY_MAX_DELAY = KEY_RETRY + "max-delay";
+    public static final String KEY_RETRY_MAX_ATTEMPTS = RetryPolicy.MAX_ATTEMPTS;
+    public static final String KEY_RETRY_INITIAL_BACKOFF = RetryPolicy.INITIAL_BACKOFF;
+    public static final String KEY_RETRY_MAX_BACKOFF = RetryPolicy.MAX_BACKOFF;
     public static final String KEY_CLIENT_ID = "client-id";
 
     public static final int DEFAULT_QOS = 1;
@@ -76,8 +73,7 @@ public record MqttSinkOptions(
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
 
-    public static final RetryPolicy DEFAULT_RETRY =
-            new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(30));
+    public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.DEFAULT;
 
     /** The MQTT 3.1.1 packet identifier is 16 bits: no more messages can be in flight. */
     public static final int MAX_IN_FLIGHT_LIMIT = 65_535;
@@ -254,8 +250,8 @@ public record MqttSinkOptions(
         private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private int retryMaxAttempts = DEFAULT_RETRY.maxAttempts();
-        private Duration retryInitialDelay = DEFAULT_RETRY.initialDelay();
-        private Duration retryMaxDelay = DEFAULT_RETRY.maxDelay();
+        private Duration retryInitialBackoff = DEFAULT_RETRY.initialBackoff();
+        private Duration retryMaxBackoff = DEFAULT_RETRY.maxBackoff();
         private String clientId;
 
         private Builder(String jobName, String broker) {
@@ -315,9 +311,9 @@ public record MqttSinkOptions(
             return this;
         }
 
-        public Builder retryDelays(Duration initial, Duration max) {
-            this.retryInitialDelay = initial;
-            this.retryMaxDelay = max;
+        public Builder retryBackoff(Duration initial, Duration max) {
+            this.retryInitialBackoff = initial;
+            this.retryMaxBackoff = max;
             return this;
         }
 
@@ -330,10 +326,9 @@ public record MqttSinkOptions(
         public MqttSinkOptions build() {
             RetryPolicy retry;
             try {
-                retry =
-                        RetryPolicy.of(
-                                KEY_RETRY, retryMaxAttempts, retryInitialDelay, retryMaxDelay);
-            } catch (IllegalArgumentException e) {
+                retry = new RetryPolicy(retryMaxAttempts, retryInitialBackoff, retryMaxBackoff);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // the policy's messages name the key
                 throw new IllegalArgumentException("mqtt sink: " + e.getMessage(), e);
             }
             return new MqttSinkOptions(

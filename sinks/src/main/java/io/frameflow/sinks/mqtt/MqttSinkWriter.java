@@ -1,11 +1,11 @@
 package io.frameflow.sinks.mqtt;
 
+import io.frameflow.sinks.retry.Retrier;
 import io.frameflow.sinks.retry.RetriesExhaustedException;
-import io.frameflow.sinks.retry.RetryPolicy;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -29,7 +29,8 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
     private final String name;
     private final MqttTopics topics;
     private final InFlightWindow window;
-    private final RandomGenerator random = new SplittableRandom();
+    private final SplittableRandom random = new SplittableRandom();
+    private final Retrier retrier;
     private final Counter recordsSent;
     private final Counter bytesSent;
     private final Counter reconnects;
@@ -56,11 +57,18 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
         this.reconnects = metrics.counter("mqttReconnects");
         this.republished = metrics.counter("mqttRepublished");
         metrics.gauge("mqttInFlight", window::size);
+        this.retrier =
+                new Retrier(
+                        options.retry(),
+                        name,
+                        e -> e instanceof MqttException,
+                        d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000),
+                        random::nextDouble);
         try {
-            connection = connectAndRepublish("connect");
+            connection = connectAndRepublish("connect to broker " + options.broker());
         } catch (RetriesExhaustedException e) {
-            throw new MqttSinkException(
-                    name + ": cannot reach broker " + options.broker() + ": " + e.getMessage(), e);
+            // the message names the sink, the broker, the attempts and the last cause
+            throw new MqttSinkException(e.getMessage(), e);
         }
         LOG.info(
                 "{}: connected to {}, publishing to {}/<stream>/{} at QoS {}",
@@ -140,21 +148,14 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
                 window.size());
         reconnects.inc();
         if (lostWithoutProgress > 0) {
-            RetryPolicy.Sleeper.THREAD.sleep(
-                    options.retry().delayAfter(lostWithoutProgress, random));
+            Duration wait = options.retry().backoff(lostWithoutProgress, random::nextDouble);
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
         }
         try {
-            connection = connectAndRepublish("reconnect");
+            connection = connectAndRepublish("reconnect to broker " + options.broker());
         } catch (RetriesExhaustedException e) {
             throw new MqttSinkException(
-                    name
-                            + ": lost the connection to broker "
-                            + options.broker()
-                            + " ("
-                            + why
-                            + ") and "
-                            + e.getMessage(),
-                    e);
+                    e.getMessage() + "; the connection had been lost: " + why, e);
         }
         LOG.info("{}: reconnected to {}", name, options.broker());
     }
@@ -178,28 +179,29 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
     }
 
     /** Connects a new client and publishes the window's messages on it, with retries. */
-    private MqttConnection connectAndRepublish(String what)
+    private MqttConnection connectAndRepublish(String operation)
             throws RetriesExhaustedException, InterruptedException {
-        return options.retry()
-                .run(
-                        what,
-                        attempt -> {
-                            List<InFlightWindow.Message> again = window.startGeneration();
-                            MqttConnection opened =
-                                    MqttConnection.open(
-                                            options, clientId, window, window.generation());
-                            try {
-                                for (InFlightWindow.Message message : again) {
-                                    opened.publish(message);
-                                }
-                            } catch (MqttException e) {
-                                opened.close();
-                                throw e;
+        try {
+            return retrier.call(
+                    operation,
+                    attempt -> {
+                        List<InFlightWindow.Message> again = window.startGeneration();
+                        MqttConnection opened =
+                                MqttConnection.open(options, clientId, window, window.generation());
+                        try {
+                            for (InFlightWindow.Message message : again) {
+                                opened.publish(message);
                             }
-                            republished.inc(again.size());
-                            return opened;
-                        },
-                        RetryPolicy.Sleeper.THREAD,
-                        random);
+                        } catch (MqttException e) {
+                            opened.close();
+                            throw e;
+                        }
+                        republished.inc(again.size());
+                        return opened;
+                    });
+        } catch (MqttException e) {
+            // the retrier retries every MqttException; this cannot happen
+            throw new IllegalStateException(name + ": " + operation + " failed", e);
+        }
     }
 }

@@ -1,56 +1,51 @@
 package io.frameflow.sinks.retry;
 
 import java.io.IOException;
-import java.time.Duration;
 
-/** Every attempt a {@link RetryPolicy} allowed has failed; the cause is the last failure. */
+/**
+ * An operation failed on every attempt its {@link RetryPolicy} allowed. The message names the
+ * owner, the operation, the number of attempts and the last failure, which is also the cause.
+ */
 public final class RetriesExhaustedException extends IOException {
-    private static final long serialVersionUID = 1L;
-
     private final int attempts;
-    private final Duration elapsed;
 
-    public RetriesExhaustedException(String what, int attempts, Duration elapsed, Throwable last) {
+    public RetriesExhaustedException(String owner, String operation, int attempts, Exception last) {
         super(
-                "failed to "
-                        + what
-                        + " after "
+                owner
+                        + ": "
+                        + operation
+                        + " failed "
                         + attempts
-                        + (attempts == 1 ? " attempt" : " attempts")
-                        + " in "
-                        + elapsed.toMillis()
-                        + " ms: "
+                        + (attempts == 1 ? " time" : " times")
+                        + ", giving up: "
                         + describe(last),
                 last);
         this.attempts = attempts;
-        this.elapsed = elapsed;
     }
 
     public int attempts() {
         return attempts;
     }
 
-    public Duration elapsed() {
-        return elapsed;
-    }
-
     /**
-     * The failure's message followed by its causes' messages, e.g. {@code Unable to connect to
-     * server (32103): Connection refused}: client libraries often put the useful part in a cause.
+     * A failure in one line: its message followed by its root cause's when that says more (a
+     * driver's "I/O error" wrapping "Connection refused").
      */
     public static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        String previous = null;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-            if (!message.equals(previous)) {
-                if (text.length() > 0) {
-                    text.append(": ");
-                }
-                text.append(message);
-            }
-            previous = message;
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return text.toString();
+        String message = messageOf(failure);
+        if (root == failure) {
+            return message;
+        }
+        String rootMessage = messageOf(root);
+        return message.contains(rootMessage) ? message : message + " (" + rootMessage + ")";
+    }
+
+    private static String messageOf(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 }

@@ -2,125 +2,82 @@ package io.frameflow.sinks.retry;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.random.RandomGenerator;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
- * How a sink retries an operation against its server (connect, reconnect, write): at most {@code
- * maxAttempts} attempts in a row; the first runs at once, and before each further one the sink
- * waits {@code initialDelay}, doubled after every failure up to {@code maxDelay}, each wait varied
- * by a random ±{@value #JITTER_PERCENT}% so that many writers that lost one server do not all come
- * back in the same instant.
+ * How often and how patiently a sink retries an operation against its server: at most {@code
+ * maxAttempts} attempts in all (the first one included), waiting an exponentially growing, jittered
+ * time between them.
  *
- * @param maxAttempts attempts in a row before giving up, at least 1 (1: no retry)
- * @param initialDelay the wait after the first failure, above 0
- * @param maxDelay the longest wait, at least {@code initialDelay}
+ * <p>The wait before retry {@code n} (1 for the second attempt) is drawn uniformly from {@code
+ * [d/2, d]} with {@code d = min(maxBackoff, initialBackoff * 2^(n-1))} ("equal jitter"): it still
+ * grows exponentially, yet many writers that lost the same server do not come back in lock step.
+ *
+ * <p>The key names ({@link #MAX_ATTEMPTS}, …) are those of the pipeline file, relative to the
+ * sink's entry; validation messages name them.
+ *
+ * @param maxAttempts attempts in all, at least 1 (1 = no retry)
+ * @param initialBackoff the wait before the first retry (before jitter), positive
+ * @param maxBackoff the longest wait (before jitter), at least {@code initialBackoff}
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay)
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff)
         implements Serializable {
-    /** How far each wait varies around its nominal value, in percent. */
-    public static final int JITTER_PERCENT = 20;
+    public static final String MAX_ATTEMPTS = "retry.max-attempts";
+    public static final String INITIAL_BACKOFF = "retry.initial-backoff";
+    public static final String MAX_BACKOFF = "retry.max-backoff";
 
-    private static final long serialVersionUID = 1L;
+    /** 8 attempts, 500 ms doubling to at most 30 s: about a minute of retries in all. */
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
 
-    /** Checks the values; messages name them {@code 'max-attempts'} and so on. */
     public RetryPolicy {
-        check("", maxAttempts, initialDelay, maxDelay);
-    }
-
-    /**
-     * A policy whose values are checked with messages that name them as keys under {@code
-     * keyPrefix}, e.g. {@code 'retry.max-attempts' must be at least 1, got 0} for the prefix {@code
-     * retry.}.
-     */
-    public static RetryPolicy of(
-            String keyPrefix, int maxAttempts, Duration initialDelay, Duration maxDelay) {
-        check(keyPrefix, maxAttempts, initialDelay, maxDelay);
-        return new RetryPolicy(maxAttempts, initialDelay, maxDelay);
-    }
-
-    private static void check(
-            String keyPrefix, int maxAttempts, Duration initialDelay, Duration maxDelay) {
+        Objects.requireNonNull(initialBackoff, INITIAL_BACKOFF);
+        Objects.requireNonNull(maxBackoff, MAX_BACKOFF);
         if (maxAttempts < 1) {
             throw new IllegalArgumentException(
-                    "'" + keyPrefix + "max-attempts' must be at least 1, got " + maxAttempts);
+                    "'" + MAX_ATTEMPTS + "' must be at least 1, got " + maxAttempts);
         }
-        if (initialDelay == null || initialDelay.isNegative() || initialDelay.isZero()) {
+        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+            throw new IllegalArgumentException(
+                    "'" + INITIAL_BACKOFF + "' must be a positive duration, got " + initialBackoff);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException(
                     "'"
-                            + keyPrefix
-                            + "initial-delay' must be above 0, got "
-                            + (initialDelay == null ? "nothing" : initialDelay.toMillis() + "ms"));
+                            + MAX_BACKOFF
+                            + "' ("
+                            + maxBackoff
+                            + ") must not be shorter than '"
+                            + INITIAL_BACKOFF
+                            + "' ("
+                            + initialBackoff
+                            + ")");
         }
-        if (maxDelay == null || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException(
-                    "'"
-                            + keyPrefix
-                            + "max-delay' must be at least '"
-                            + keyPrefix
-                            + "initial-delay' ("
-                            + initialDelay.toMillis()
-                            + "ms), got "
-                            + (maxDelay == null ? "nothing" : maxDelay.toMillis() + "ms"));
-        }
+    }
+
+    /** This policy with {@code attempts} attempts in all. */
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, initialBackoff, maxBackoff);
     }
 
     /**
-     * The wait after {@code failures} failed attempts in a row (1 for the first failure): the
-     * initial delay doubled {@code failures - 1} times, capped at the maximum, then varied by the
-     * jitter.
+     * The wait before retry {@code retry} (1 = before the second attempt), with {@code random}
+     * giving uniform numbers in [0, 1) for the jitter.
      */
-    public Duration delayAfter(int failures, RandomGenerator random) {
-        if (failures < 1) {
-            throw new IllegalArgumentException("failures must be at least 1, got " + failures);
+    public Duration backoff(int retry, DoubleSupplier random) {
+        if (retry < 1) {
+            throw new IllegalArgumentException("retry numbers start at 1, got " + retry);
         }
-        long initial = initialDelay.toNanos();
-        long max = maxDelay.toNanos();
-        // shifting by 62 or more would overflow; the cap is reached long before anyway
-        int doublings = Math.min(failures - 1, 62);
-        long nominal = initial > (max >> doublings) ? max : initial << doublings;
-        double factor = 1 + (random.nextDouble() * 2 - 1) * JITTER_PERCENT / 100.0;
-        return Duration.ofNanos(Math.round(nominal * factor));
-    }
-
-    /**
-     * Runs {@code attempt} until it succeeds or {@link #maxAttempts()} attempts in a row have
-     * failed, sleeping with {@code sleeper} between attempts.
-     *
-     * @param what what is attempted, for the message, e.g. {@code connect to tcp://host:1883}
-     * @return what the successful attempt returned
-     * @throws RetriesExhaustedException after the last failure, with that failure as its cause
-     * @throws InterruptedException when the thread is interrupted while it waits
-     */
-    public <T> T run(String what, Attempt<T> attempt, Sleeper sleeper, RandomGenerator random)
-            throws RetriesExhaustedException, InterruptedException {
-        long started = System.nanoTime();
-        for (int failures = 0; ; ) {
-            try {
-                return attempt.run(failures + 1);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                failures++;
-                if (failures >= maxAttempts) {
-                    throw new RetriesExhaustedException(
-                            what, failures, Duration.ofNanos(System.nanoTime() - started), e);
-                }
-                sleeper.sleep(delayAfter(failures, random));
-            }
+        long initial = initialBackoff.toNanos();
+        long max = maxBackoff.toNanos();
+        // doubling saturates at the cap, so a long outage cannot overflow the wait
+        long ceiling = initial;
+        for (int i = 1; i < retry && ceiling < max; i++) {
+            ceiling = ceiling > max / 2 ? max : ceiling * 2;
         }
-    }
-
-    /** One attempt; {@code number} counts from 1. Throws to report a failure worth retrying. */
-    @FunctionalInterface
-    public interface Attempt<T> {
-        T run(int number) throws Exception;
-    }
-
-    /** Waits between attempts; tests pass one that records the waits instead of sleeping. */
-    @FunctionalInterface
-    public interface Sleeper {
-        Sleeper THREAD = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-
-        void sleep(Duration duration) throws InterruptedException;
+        ceiling = Math.min(ceiling, max);
+        long half = ceiling / 2;
+        return Duration.ofNanos(half + (long) (random.getAsDouble() * (ceiling - half)));
     }
 }

@@ -158,7 +158,7 @@ class MqttSinkITCase {
                 MqttSinkOptions.builder("job", small.uri())
                         .ackTimeout(Duration.ofSeconds(2))
                         .retryMaxAttempts(3)
-                        .retryDelays(Duration.ofMillis(20), Duration.ofMillis(50))
+                        .retryBackoff(Duration.ofMillis(20), Duration.ofMillis(50))
                         .build();
         List<Detection> crowd = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -206,7 +206,7 @@ class MqttSinkITCase {
         MqttSinkOptions options =
                 MqttSinkOptions.builder("job", broker.uri())
                         .retryMaxAttempts(40)
-                        .retryDelays(Duration.ofMillis(50), Duration.ofMillis(500))
+                        .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
                         .build();
         JobClient job = startSlowJob(events, options);
 
@@ -234,7 +234,7 @@ class MqttSinkITCase {
         MqttSinkOptions options =
                 MqttSinkOptions.builder("job", broker.uri())
                         .retryMaxAttempts(3)
-                        .retryDelays(Duration.ofMillis(50), Duration.ofMillis(100))
+                        .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(100))
                         .build();
         JobClient job = startSlowJob(events, options);
 
@@ -246,9 +246,9 @@ class MqttSinkITCase {
                         ExecutionException.class, () -> job.getJobExecutionResult().get());
         String message = findMessage(failure, "mqtt sink 'events'");
         assertThat(message)
-                .contains("lost the connection to broker " + broker.uri())
-                .contains("failed to reconnect after 3 attempts")
-                .contains("Unable to connect to server");
+                .contains("reconnect to broker " + broker.uri() + " failed 3 times, giving up: ")
+                .contains("Unable to connect to server")
+                .contains("; the connection had been lost: Connection lost");
     }
 
     @Test
@@ -258,7 +258,7 @@ class MqttSinkITCase {
                 MqttSinkOptions.builder("job", nobody)
                         .connectTimeout(Duration.ofSeconds(2))
                         .retryMaxAttempts(2)
-                        .retryDelays(Duration.ofMillis(20), Duration.ofMillis(20))
+                        .retryBackoff(Duration.ofMillis(20), Duration.ofMillis(20))
                         .build();
 
         assertThatThrownBy(() -> MqttSink.checkBroker(options))
@@ -275,8 +275,11 @@ class MqttSinkITCase {
                                         UnregisteredMetricsGroup.createSinkWriterMetricGroup()))
                 .isInstanceOf(MqttSinkException.class)
                 .hasMessageContaining("mqtt sink 'events' (client id frameflow-job-events-3)")
-                .hasMessageContaining("cannot reach broker " + nobody)
-                .hasMessageContaining("failed to connect after 2 attempts");
+                .hasMessageContaining(
+                        "connect to broker "
+                                + nobody
+                                + " failed 2 times, giving up: Unable to"
+                                + " connect to server");
     }
 
     @Test

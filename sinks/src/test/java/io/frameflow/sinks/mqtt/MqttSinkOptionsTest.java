@@ -111,9 +111,10 @@ class MqttSinkOptionsTest {
         assertThatThrownBy(
                         () ->
                                 builder()
-                                        .retryDelays(Duration.ofSeconds(5), Duration.ofSeconds(1))
+                                        .retryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1))
                                         .build())
-                .hasMessageStartingWith("mqtt sink: 'retry.max-delay' must be at least");
+                .hasMessageStartingWith(
+                        "mqtt sink: 'retry.max-backoff' (PT1S) must not be shorter than");
         assertThatThrownBy(() -> builder().clientId("cam s").build())
                 .hasMessageStartingWith("mqtt sink: 'client-id' 'cam s' must be");
         assertThatThrownBy(() -> builder().credentials(null, "pw").build())
