@@ -11,28 +11,18 @@ import io.frameflow.common.StreamItem;
 import io.frameflow.common.VideoFrame;
 import io.frameflow.common.serde.PacketItemTypeInfoFactory;
 import io.frameflow.common.serde.StreamItemTypeInfoFactory;
-import io.frameflow.inference.fetch.FrameflowCache;
-import io.frameflow.inference.fetch.ProgressListener;
-import io.frameflow.ingest.ffmpeg.DecoderOptions;
-import io.frameflow.ingest.ffmpeg.H264Transcoder;
-import io.frameflow.ingest.ffmpeg.PacketReader;
 import io.frameflow.ingest.kafka.KafkaVideoSource;
 import io.frameflow.ingest.kafka.PacketDecodeOptions;
 import io.frameflow.ingest.kafka.PacketDecodeStage;
-import io.frameflow.ingest.kafka.PacketRecords;
-import io.frameflow.ingest.uri.StreamUri;
-import io.frameflow.jobs.samples.SampleVideos;
 import io.frameflow.operators.batch.BatchOptions;
 import io.frameflow.operators.detect.DetectionStage;
 import io.frameflow.sinks.kafka.KafkaResultSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -46,10 +36,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,57 +116,12 @@ class KafkaIngestFaultITCase {
 
     /** The sample video as a 320x240 H.264 clip with a keyframe every GOP frames, as packets. */
     private List<EncodedPacket> encode() throws Exception {
-        Path source =
-                SampleVideos.resolve(
-                        "sample:vtest.avi",
-                        FrameflowCache.fromEnvironment(),
-                        ProgressListener.NONE);
-        Path clip = dir.resolve("clip.h264");
-        H264Transcoder.transcode(
-                source, clip, H264Transcoder.Options.of(320, 240, FRAMES).withGop(GOP));
-        List<EncodedPacket> packets = new ArrayList<>();
-        try (PacketReader reader =
-                new PacketReader(
-                        "clip", StreamUri.parse(clip.toString()), DecoderOptions.defaults())) {
-            reader.open();
-            for (EncodedPacket p = reader.next(); p != null; p = reader.next()) {
-                packets.add(p);
-            }
-        }
-        assertThat(packets).hasSize(FRAMES);
-        return packets;
+        return VideoPackets.encode(dir, 320, 240, FRAMES, GOP);
     }
 
     private static void publish(String bootstrap, List<EncodedPacket> packets)
             throws InterruptedException {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (EncodedPacket p : packets) {
-                for (String stream : STREAMS) {
-                    EncodedPacket q =
-                            EncodedPacket.whole(
-                                    stream,
-                                    p.seq(),
-                                    p.codec(),
-                                    p.ptsMicros(),
-                                    p.captureTimeMillis(),
-                                    p.timeSource(),
-                                    p.keyframe(),
-                                    p.codecParams(),
-                                    p.data());
-                    for (ProducerRecord<byte[], byte[]> r :
-                            PacketRecords.toRecords("video", q, 1 << 20)) {
-                        producer.send(r);
-                    }
-                }
-                producer.flush();
-                Thread.sleep(PUBLISH_INTERVAL_MILLIS);
-            }
-        }
+        VideoPackets.publish(bootstrap, "video", packets, STREAMS, PUBLISH_INTERVAL_MILLIS);
     }
 
     private static JobClient startJob(String bootstrap) throws Exception {

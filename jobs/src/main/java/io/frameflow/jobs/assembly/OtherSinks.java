@@ -1,12 +1,16 @@
 package io.frameflow.jobs.assembly;
 
 import io.frameflow.jobs.spec.DurationValue;
+import io.frameflow.jobs.spec.MqttSinkSpec;
 import io.frameflow.jobs.spec.PipelineSpecException;
 import io.frameflow.jobs.spec.PostgresSinkSpec;
 import io.frameflow.jobs.spec.RetrySpec;
 import io.frameflow.jobs.spec.VideoSinkSpec;
 import io.frameflow.sinks.jdbc.PostgresSinkException;
 import io.frameflow.sinks.jdbc.PostgresSinkOptions;
+import io.frameflow.sinks.mqtt.MqttSink;
+import io.frameflow.sinks.mqtt.MqttSinkException;
+import io.frameflow.sinks.mqtt.MqttSinkOptions;
 import io.frameflow.sinks.retry.RetryPolicy;
 import io.frameflow.sinks.video.AnnotatedVideoSink;
 import io.frameflow.sinks.video.DrawOptions;
@@ -70,6 +74,56 @@ final class OtherSinks {
         } catch (PostgresSinkException e) {
             throw new PipelineSpecException(at + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The MQTT options of an entry; connects once to check the broker. */
+    static MqttSinkOptions mqtt(MqttSinkSpec spec, String jobName, String at) {
+        MqttSinkOptions options;
+        try {
+            MqttSinkOptions.Builder b = MqttSinkOptions.builder(jobName, spec.broker());
+            if (spec.username() != null || spec.password() != null) {
+                b.credentials(spec.username(), spec.password());
+            }
+            if (spec.prefix() != null) {
+                b.prefix(spec.prefix());
+            }
+            if (spec.qos() != null) {
+                b.qos(spec.qos());
+            }
+            if (spec.windows() != null) {
+                b.windows(spec.windows());
+            }
+            if (spec.results() != null) {
+                b.results(spec.results());
+            }
+            if (spec.connectTimeout() != null) {
+                b.connectTimeout(spec.connectTimeout().duration());
+            }
+            if (spec.keepAlive() != null) {
+                b.keepAlive(spec.keepAlive().duration());
+            }
+            if (spec.ackTimeout() != null) {
+                b.ackTimeout(spec.ackTimeout().duration());
+            }
+            if (spec.maxInFlight() != null) {
+                b.maxInFlight(spec.maxInFlight());
+            }
+            if (spec.clientId() != null) {
+                b.clientId(spec.clientId());
+            }
+            RetryPolicy retry = retry(spec.retry(), MqttSinkOptions.DEFAULT_RETRY);
+            b.retryMaxAttempts(retry.maxAttempts());
+            b.retryBackoff(retry.initialBackoff(), retry.maxBackoff());
+            options = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
+        try {
+            MqttSink.checkBroker(options);
+        } catch (MqttSinkException e) {
+            throw new PipelineSpecException(at + ": " + e.getMessage(), e);
+        }
+        return options;
     }
 
     /** The retry policy of an entry, {@code fallback} where it leaves a key out. */

@@ -13,6 +13,8 @@ import io.frameflow.operators.time.EventTimeOptions;
 import io.frameflow.sinks.file.JsonLinesFileSink;
 import io.frameflow.sinks.jdbc.PostgresSink;
 import io.frameflow.sinks.jdbc.PostgresSinkOptions;
+import io.frameflow.sinks.mqtt.MqttSink;
+import io.frameflow.sinks.mqtt.MqttSinkOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +112,23 @@ public final class PipelineResolver {
                                 + options.table("*")
                                 + " at "
                                 + PostgresSink.describe(options));
+            } else if (sink.mqtt() != null) {
+                if (!tracking) {
+                    throw new PipelineSpecException(
+                            at
+                                    + ".mqtt: publishes track events, so the pipeline needs a"
+                                    + " tracking or analytics section");
+                }
+                MqttSinkOptions options = OtherSinks.mqtt(sink.mqtt(), spec.name(), at + ".mqtt");
+                sinks = sinks.withEvents(MqttSink.forEvents(options));
+                if (windows && options.windows()) {
+                    sinks = sinks.withWindows(MqttSink.forWindows(options));
+                }
+                if (options.results()) {
+                    sinks = sinks.withResults(MqttSink.forResults(options));
+                }
+                outputs.add(
+                        "mqtt " + options.broker() + " topics " + options.prefix() + "/<stream>/…");
             } else {
                 sinks = sinks.withVideo(OtherSinks.video(sink.video(), at + ".video"));
                 Path dir = Path.of(sink.video().path()).toAbsolutePath().normalize();

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             ModelsCommand.class,
             BenchCommand.class,
             BatchBenchCommand.class,
+            CheckpointBenchCommand.class,
             PublishCommand.class,
             LatencyCommand.class,
             EvalRestoreCommand.class

@@ -574,6 +574,12 @@ final class PipelineValidator {
                         at + ".postgres.password",
                         "give password or password-env, not both");
                 retry(s.postgres().retry(), at + ".postgres.retry");
+            } else if (s.mqtt() != null) {
+                require(
+                        s.mqtt().broker() != null && !s.mqtt().broker().isBlank(),
+                        at + ".mqtt.broker",
+                        "is required (tcp://host:1883)");
+                retry(s.mqtt().retry(), at + ".mqtt.retry");
             } else if (s.video() != null) {
                 require(
                         s.video().path() != null && !s.video().path().isBlank(),

@@ -9,14 +9,15 @@ public record SinkSpec(
         @JsonProperty("jsonl") JsonlSinkSpec jsonl,
         @JsonProperty("kafka") KafkaSinkSpec kafka,
         @JsonProperty("postgres") PostgresSinkSpec postgres,
+        @JsonProperty("mqtt") MqttSinkSpec mqtt,
         @JsonProperty("video") VideoSinkSpec video) {
 
     /** The sink kinds, as written in pipeline files. */
-    static final List<String> KINDS = List.of("jsonl", "kafka", "postgres", "video");
+    static final List<String> KINDS = List.of("jsonl", "kafka", "postgres", "mqtt", "video");
 
     /** A JSON Lines or Kafka entry. */
     public SinkSpec(JsonlSinkSpec jsonl, KafkaSinkSpec kafka) {
-        this(jsonl, kafka, null, null);
+        this(jsonl, kafka, null, null, null);
     }
 
     /** The kinds this entry sets, for messages. */
@@ -30,6 +31,9 @@ public record SinkSpec(
         }
         if (postgres != null) {
             kinds.add("postgres");
+        }
+        if (mqtt != null) {
+            kinds.add("mqtt");
         }
         if (video != null) {
             kinds.add("video");

@@ -147,7 +147,8 @@ class PipelineSpecParserTest {
     @Test
     void oneKindPerSinkEntryAndUniqueIds() {
         assertEquals(
-                "p.yaml: line 8: sinks[0]: must be exactly one of: jsonl, kafka",
+                "p.yaml: line 8: sinks[0]: must be exactly one of: jsonl, kafka, postgres, mqtt, video;"
+                        + " it sets [jsonl, kafka]",
                 fail(
                         CONTRACT.replace(
                                 "- jsonl: { path: out/ }",
