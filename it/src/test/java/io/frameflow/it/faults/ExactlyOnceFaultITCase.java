@@ -133,6 +133,8 @@ class ExactlyOnceFaultITCase {
                 .hasSizeGreaterThanOrEqualTo(5);
 
         compareResults();
+        compareRecords("windows");
+        compareRecords("events");
         comparePostgres();
     }
 
@@ -161,7 +163,7 @@ class ExactlyOnceFaultITCase {
                       from: [160, 0]
                       to: [160, 240]
                 sinks:
-                  - kafka: { bootstrap: "%2$s", topic: %1$s-results, delivery: exactly-once }
+                  - kafka: { bootstrap: "%2$s", topic: %1$s-results, windows-topic: %1$s-windows, events-topic: %1$s-events, delivery: exactly-once }
                   - postgres: { url: "%3$s", user: %4$s, password: "%5$s", table-prefix: %1$s_ }
                 watermarks: { idleness: 1m }
                 execution: { parallelism: 2, checkpoint-interval: 300ms }
@@ -300,6 +302,51 @@ class ExactlyOnceFaultITCase {
                     .add(value);
         }
         return byFrame;
+    }
+
+    /**
+     * The window results or track events of the faulty run in Kafka ({@code read_committed}) are
+     * the baseline's records, each exactly as often (once: every record has its own identity).
+     */
+    private void compareRecords(String kind) throws Exception {
+        Map<String, Integer> base = records("base-" + kind);
+        Map<String, Integer> fault = records("fault-" + kind);
+        int lost = 0;
+        int duplicates = 0;
+        for (Map.Entry<String, Integer> e : base.entrySet()) {
+            int n = fault.getOrDefault(e.getKey(), 0);
+            lost += Math.max(0, e.getValue() - n);
+            duplicates += Math.max(0, n - e.getValue());
+        }
+        int unknown = 0;
+        for (Map.Entry<String, Integer> e : fault.entrySet()) {
+            unknown += base.containsKey(e.getKey()) ? 0 : e.getValue();
+        }
+        System.out.printf(
+                "Kafka %s (read_committed): %d in the failure-free run, %d after the faults: %d"
+                        + " lost, %d duplicates, %d not in the failure-free run%n",
+                kind,
+                base.values().stream().mapToInt(Integer::intValue).sum(),
+                fault.values().stream().mapToInt(Integer::intValue).sum(),
+                lost,
+                duplicates,
+                unknown);
+        assertThat(base).as("baseline %s", kind).isNotEmpty();
+        assertThat(base.values()).as("each baseline record once").allMatch(n -> n == 1);
+        assertThat(lost).as("%s lost", kind).isZero();
+        assertThat(duplicates).as("%s duplicated", kind).isZero();
+        assertThat(unknown).as("%s that differ from the failure-free run", kind).isZero();
+    }
+
+    /** How often each record (its JSON text) appears in {@code topic}, read committed. */
+    private static Map<String, Integer> records(String topic) {
+        Map<String, Integer> counts = new TreeMap<>();
+        // the topic holds what the job wrote; a short wait lets nothing more arrive
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.consume(topic, Integer.MAX_VALUE, Duration.ofSeconds(5), true)) {
+            counts.merge(new String(r.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** Each PostgreSQL table of the faulty run holds exactly the baseline's rows. */

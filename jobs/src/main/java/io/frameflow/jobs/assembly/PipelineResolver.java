@@ -58,6 +58,9 @@ public final class PipelineResolver {
                 new StageResolver(models, progress, file, Math.max(1, cores / parallelism))
                         .resolve(spec.stages());
 
+        DurationValue checkpoints = spec.execution().checkpointInterval();
+        Duration interval =
+                checkpoints == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpoints.duration();
         FrameflowJob.Analytics analytics = AnalyticsResolver.resolve(spec, file);
         boolean tracking = analytics != null;
         boolean windows = tracking && analytics.windows() != null;
@@ -83,18 +86,49 @@ public final class PipelineResolver {
                                                 dir.resolve("dead-letters").toString(),
                                                 "dead-letters",
                                                 roll));
+                if (windows) {
+                    sinks =
+                            sinks.withWindows(
+                                    JsonLinesFileSink.forWindowResults(
+                                            dir.resolve(JsonLinesFileSink.WINDOWS_SUBDIRECTORY)
+                                                    .toString(),
+                                            "windows",
+                                            roll));
+                }
+                if (tracking) {
+                    sinks =
+                            sinks.withEvents(
+                                    JsonLinesFileSink.forTrackEvents(
+                                            dir.resolve(JsonLinesFileSink.EVENTS_SUBDIRECTORY)
+                                                    .toString(),
+                                            "events",
+                                            roll));
+                }
                 outputs.add(dir + "/results-*.jsonl");
                 directories.add(dir);
             } else if (sink.kafka() != null) {
-                sinks =
-                        sinks.withResults(
-                                KafkaSinks.build(sink.kafka(), spec.name(), at + ".kafka"));
-                String topic = sink.kafka().topic() + " at " + sink.kafka().bootstrap();
-                outputs.add("kafka topic " + topic);
-                topics.add(topic);
-                var deadLetters = KafkaSinks.deadLetters(sink.kafka(), spec.name(), at + ".kafka");
-                if (deadLetters.isPresent()) {
-                    sinks = sinks.withDeadLetters(deadLetters.get());
+                KafkaSinks.Built kafka =
+                        KafkaSinks.build(
+                                sink.kafka(),
+                                spec.name(),
+                                at + ".kafka",
+                                tracking,
+                                windows,
+                                interval);
+                sinks = sinks.withResults(kafka.results());
+                if (kafka.deadLetters() != null) {
+                    sinks = sinks.withDeadLetters(kafka.deadLetters());
+                }
+                if (kafka.windows() != null) {
+                    sinks = sinks.withWindows(kafka.windows());
+                }
+                if (kafka.events() != null) {
+                    sinks = sinks.withEvents(kafka.events());
+                }
+                for (String topic : kafka.topics()) {
+                    String described = topic + " at " + sink.kafka().bootstrap();
+                    outputs.add("kafka topic " + described);
+                    topics.add(described);
                 }
             } else if (sink.postgres() != null) {
                 PostgresSinkOptions options =
@@ -146,7 +180,6 @@ public final class PipelineResolver {
                         sources.sampling(),
                         eventTime(spec.watermarks(), file),
                         analytics);
-        DurationValue interval = spec.execution().checkpointInterval();
         return new ResolvedPipeline(
                 spec.name(),
                 parts,
@@ -155,7 +188,7 @@ public final class PipelineResolver {
                 outputs,
                 directories,
                 topics,
-                interval == null ? DEFAULT_CHECKPOINT_INTERVAL : interval.duration());
+                interval);
     }
 
     private static EventTimeOptions eventTime(WatermarkSpec spec, String file) {

@@ -607,6 +607,27 @@ final class PipelineValidator {
                         "'"
                                 + s.kafka().deadLetterTopic()
                                 + "' is the results topic; dead letters need a topic of their own");
+                List<String> topics = new ArrayList<>();
+                topics.add(s.kafka().topic());
+                String[][] others = {
+                    {"dead-letter-topic", s.kafka().deadLetterTopic()},
+                    {"windows-topic", s.kafka().windowsTopic()},
+                    {"events-topic", s.kafka().eventsTopic()}
+                };
+                for (String[] other : others) {
+                    if (other[1] == null) {
+                        continue;
+                    }
+                    require(
+                            !topics.contains(other[1]),
+                            at + ".kafka." + other[0],
+                            "'"
+                                    + other[1]
+                                    + "' is already used by this entry; each kind of"
+                                    + " record needs a topic of its own");
+                    topics.add(other[1]);
+                }
+                positive(s.kafka().transactionTimeout(), at + ".kafka.transaction-timeout");
             }
         }
     }
