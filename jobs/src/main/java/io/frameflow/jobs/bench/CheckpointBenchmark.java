@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -146,6 +147,8 @@ public final class CheckpointBenchmark {
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parts.parallelism());
+        // the sinks take the default parallelism: it must fit the slots
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parts.parallelism());
         conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 10_000);
         MiniClusterConfiguration cluster =
                 new MiniClusterConfiguration.Builder()
