@@ -255,6 +255,7 @@ class ExactlyOnceFaultITCase {
         int lost = 0;
         int duplicates = 0;
         int differing = 0;
+        List<String> examples = new ArrayList<>();
         for (String stream : STREAMS) {
             for (int seq = 0; seq < FRAMES; seq++) {
                 String key = stream + "#" + seq;
@@ -262,11 +263,15 @@ class ExactlyOnceFaultITCase {
                 lost += got.isEmpty() ? 1 : 0;
                 duplicates += Math.max(0, got.size() - 1);
                 List<String> want = base.getOrDefault(key, List.of());
-                if (!got.isEmpty() && !want.isEmpty() && !got.get(0).equals(want.get(0))) {
+                if (got.size() != 1) {
+                    examples.add(key + " has " + got.size() + " results");
+                } else if (!want.isEmpty() && !got.get(0).equals(want.get(0))) {
                     differing++;
+                    examples.add(key + " is " + got.get(0) + " instead of " + want.get(0));
                 }
             }
         }
+        examples.stream().limit(5).forEach(e -> System.out.println("  " + e));
         long tracked =
                 base.values().stream()
                         .flatMap(List::stream)

@@ -40,7 +40,9 @@ public final class FailingPredictorFactory<I, O> implements PredictorFactory<I, 
                 for (int i = 0; i < inputs.size(); i++) {
                     long n = predicted.incrementAndGet();
                     if (FailurePlan.claim("model:" + n)) {
-                        throw new IllegalStateException(
+                        // an exception would only reject this frame (a dead letter); a kill
+                        // takes the task down
+                        throw new InjectedTaskKill(
                                 "injected failure in the model stage at predicted frame " + n);
                     }
                 }

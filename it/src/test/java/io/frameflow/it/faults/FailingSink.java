@@ -37,7 +37,7 @@ public final class FailingSink<T> implements Sink<T> {
             public void write(T element, Context c) throws IOException, InterruptedException {
                 String point = prefix + ":" + key.apply(element);
                 if (FailurePlan.claim(point)) {
-                    throw new IllegalStateException("injected failure in a sink at " + point);
+                    throw new InjectedTaskKill("injected failure in a sink at " + point);
                 }
                 writer.write(element, c);
             }
