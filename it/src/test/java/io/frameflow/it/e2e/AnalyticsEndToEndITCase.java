@@ -50,7 +50,8 @@ class AnalyticsEndToEndITCase {
 
         List<JsonNode> events = Cli.readJsonLines(dir.resolve("out/events"));
         assertThat(events.stream().map(e -> e.get("type").asText()))
-                .contains("track_start", "track_end", "zone_enter");
+                .contains("track_start", "track_end")
+                .containsAnyOf("zone_enter", "line_crossing");
         long starts =
                 events.stream().filter(e -> e.get("type").asText().equals("track_start")).count();
         long ends = events.stream().filter(e -> e.get("type").asText().equals("track_end")).count();

@@ -167,7 +167,6 @@ public final class PipelineResolver {
                 sinks = sinks.withVideo(OtherSinks.video(sink.video(), at + ".video"));
                 Path dir = Path.of(sink.video().path()).toAbsolutePath().normalize();
                 outputs.add(dir + "/<stream>/*.mp4");
-                directories.add(dir);
             }
         }
         FrameflowJob.Parts parts =

@@ -83,7 +83,8 @@ public final class RunReport {
                 lines.add(dir + " (cannot list: " + e.getMessage() + ")");
             }
         }
-        pipeline.kafkaTopics().forEach(topic -> lines.add("kafka topic " + topic));
+        // the other sinks as described when the pipeline was resolved: topics, tables, video
+        pipeline.outputs().stream().filter(o -> !o.endsWith(".jsonl")).forEach(lines::add);
         return lines;
     }
 
