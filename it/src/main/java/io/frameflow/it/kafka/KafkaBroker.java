@@ -183,6 +183,47 @@ public abstract class KafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Reads every record of {@code topic} from the beginning up to the end it has now (for {@code
+     * readCommitted}, up to the last stable offset: records of open transactions are not waited
+     * for), failing after {@code timeout}. For checks that count records: it neither stops early
+     * nor waits longer than needed.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consumeAll(
+            String topic, Duration timeout, boolean readCommitted) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                readCommitted ? "read_committed" : "read_uncommitted");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(
+                                    p ->
+                                            new org.apache.kafka.common.TopicPartition(
+                                                    topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "topic " + topic + " not read to its end " + end + " in " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /**
      * Reads records of {@code topic} from the beginning until {@code expected} have arrived or
      * {@code timeout} passes, and returns what arrived (possibly fewer: the caller asserts).
      *
