@@ -1,12 +1,12 @@
 package io.frameflow.operators.analytics;
 
 import io.frameflow.common.WindowResult.Kind;
+import io.frameflow.common.serde.MutableStateSerializer;
 import io.frameflow.common.serde.SerializerTypeInfo;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,23 +15,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * Flink serializer for {@link WindowTally}, the window state of the analytics windows (checkpointed
  * with the job). The tally is mutable, so copies are deep.
  */
-public final class WindowTallySerializer extends TypeSerializer<WindowTally> {
+public final class WindowTallySerializer extends MutableStateSerializer<WindowTally> {
     private static final long serialVersionUID = 1L;
     public static final WindowTallySerializer INSTANCE = new WindowTallySerializer();
     public static final TypeInformation<WindowTally> TYPE_INFO =
             new SerializerTypeInfo<>(WindowTally.class, INSTANCE);
 
     private static final Kind[] KINDS = Kind.values();
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<WindowTally> duplicate() {
-        return this;
-    }
 
     @Override
     public WindowTally createInstance() {
@@ -41,16 +31,6 @@ public final class WindowTallySerializer extends TypeSerializer<WindowTally> {
     @Override
     public WindowTally copy(WindowTally from) {
         return from.copy();
-    }
-
-    @Override
-    public WindowTally copy(WindowTally from, WindowTally reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -97,26 +77,6 @@ public final class WindowTallySerializer extends TypeSerializer<WindowTally> {
             tally.rowMap().put(row, f);
         }
         return tally;
-    }
-
-    @Override
-    public WindowTally deserialize(WindowTally reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof WindowTallySerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return WindowTallySerializer.class.hashCode();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.frameflow.operators.track;
 
+import io.frameflow.common.serde.MutableStateSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * restored with zones or lines added or removed keeps what still applies. The snapshot's version is
  * the format, so a later format can read this one for migration.
  */
-public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
+public final class TrackerStateSerializer extends MutableStateSerializer<TrackerState> {
     private static final long serialVersionUID = 1L;
     public static final TrackerStateSerializer INSTANCE = new TrackerStateSerializer();
 
@@ -160,17 +161,6 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     }
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<TrackerState> duplicate() {
-        // stateless
-        return this;
-    }
-
-    @Override
     public TrackerState createInstance() {
         return new TrackerState();
     }
@@ -178,36 +168,6 @@ public final class TrackerStateSerializer extends TypeSerializer<TrackerState> {
     @Override
     public TrackerState copy(TrackerState from) {
         return from.copy();
-    }
-
-    @Override
-    public TrackerState copy(TrackerState from, TrackerState reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public TrackerState deserialize(TrackerState reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj != null && obj.getClass() == getClass();
-    }
-
-    @Override
-    public int hashCode() {
-        return getClass().hashCode();
     }
 
     @Override
