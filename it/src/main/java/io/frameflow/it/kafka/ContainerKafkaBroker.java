@@ -2,7 +2,6 @@ package io.frameflow.it.kafka;
 
 import java.util.Locale;
 import java.util.Map;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /** Kafka in a container, where a Docker engine is reachable. */
@@ -11,15 +10,6 @@ final class ContainerKafkaBroker extends KafkaBroker {
 
     private ContainerKafkaBroker(KafkaContainer container) {
         this.container = container;
-    }
-
-    static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError ignored) {
-            // no engine, or no usable client configuration: the in-process broker is used
-            return false;
-        }
     }
 
     /**

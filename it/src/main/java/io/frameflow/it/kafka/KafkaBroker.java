@@ -1,5 +1,6 @@
 package io.frameflow.it.kafka;
 
+import io.frameflow.it.docker.DockerEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public abstract class KafkaBroker implements AutoCloseable {
             case "docker" -> ContainerKafkaBroker.launch(config);
             case "in-process" -> InProcessKafkaBroker.launch(config);
             case "" ->
-                    ContainerKafkaBroker.dockerAvailable()
+                    DockerEngine.available()
                             ? ContainerKafkaBroker.launch(config)
                             : InProcessKafkaBroker.launch(config);
             default ->
@@ -190,13 +191,8 @@ public abstract class KafkaBroker implements AutoCloseable {
      */
     public List<ConsumerRecord<byte[], byte[]>> consumeAll(
             String topic, Duration timeout, boolean readCommitted) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES);
+        Properties props = consumerProperties(readCommitted);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                readCommitted ? "read_committed" : "read_uncommitted");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer =
@@ -231,14 +227,9 @@ public abstract class KafkaBroker implements AutoCloseable {
      */
     public List<ConsumerRecord<byte[], byte[]>> consume(
             String topic, int expected, Duration timeout, boolean readCommitted) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties props = consumerProperties(readCommitted);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES);
-        props.put(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                readCommitted ? "read_committed" : "read_uncommitted");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer =
@@ -250,6 +241,17 @@ public abstract class KafkaBroker implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /** A consumer of this broker that takes records up to the broker's size limit. */
+    private Properties consumerProperties(boolean readCommitted) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES);
+        props.put(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                readCommitted ? "read_committed" : "read_uncommitted");
+        return props;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.frameflow.it.postgres;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** PostgreSQL in a container, where a Docker engine is reachable. */
@@ -9,15 +8,6 @@ final class ContainerPostgresServer extends PostgresServer {
 
     private ContainerPostgresServer(PostgreSQLContainer container) {
         this.container = container;
-    }
-
-    static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError ignored) {
-            // no engine, or no usable client configuration: the embedded server is used
-            return false;
-        }
     }
 
     static ContainerPostgresServer launch() {

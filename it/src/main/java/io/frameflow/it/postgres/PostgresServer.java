@@ -1,5 +1,6 @@
 package io.frameflow.it.postgres;
 
+import io.frameflow.it.docker.DockerEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +34,7 @@ public abstract class PostgresServer implements AutoCloseable {
             case "docker" -> ContainerPostgresServer.launch();
             case "embedded" -> EmbeddedPostgresServer.launch(dataDir);
             case "" ->
-                    ContainerPostgresServer.dockerAvailable()
+                    DockerEngine.available()
                             ? ContainerPostgresServer.launch()
                             : EmbeddedPostgresServer.launch(dataDir);
             default ->
