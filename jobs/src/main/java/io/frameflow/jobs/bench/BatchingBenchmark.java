@@ -69,9 +69,9 @@ public final class BatchingBenchmark {
                 fps.get(b).add(rate);
             }
         }
-        double baseline = median(fps.get(0));
+        double baseline = Rounds.median(fps.get(0));
         for (int b = 0; b < BATCH_SIZES.length; b++) {
-            double m = median(fps.get(b));
+            double m = Rounds.median(fps.get(b));
             terminal.result(
                     String.format(
                             Locale.ROOT,
@@ -80,7 +80,7 @@ public final class BatchingBenchmark {
                             BATCH_SIZES[b],
                             m,
                             fps.get(b).size(),
-                            format(fps.get(b)),
+                            Rounds.format(fps.get(b), "%.1f"),
                             m / baseline));
         }
         terminal.result(
@@ -129,19 +129,5 @@ public final class BatchingBenchmark {
                     "the benchmark pipeline did not finish: " + outcome.state(), outcome.failure());
         }
         return ResultTimer.steadyRate();
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String format(List<Double> values) {
-        List<String> parts = new ArrayList<>();
-        for (double v : values) {
-            parts.add(String.format(Locale.ROOT, "%.1f", v));
-        }
-        return String.join(", ", parts);
     }
 }

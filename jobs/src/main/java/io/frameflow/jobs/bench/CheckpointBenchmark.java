@@ -78,8 +78,8 @@ public final class CheckpointBenchmark {
         double[] state = new double[2];
         for (int v = 0; v < 2; v++) {
             List<Figures> f = runs.get(v);
-            median[v] = median(f.stream().map(Figures::medianMillis).toList());
-            state[v] = median(f.stream().map(Figures::stateBytes).toList());
+            median[v] = Rounds.median(f.stream().map(Figures::medianMillis).toList());
+            state[v] = Rounds.median(f.stream().map(Figures::stateBytes).toList());
             long checkpoints = f.stream().mapToLong(Figures::checkpoints).sum();
             double max = f.stream().mapToDouble(Figures::maxMillis).max().orElse(0);
             terminal.result(
@@ -91,7 +91,7 @@ public final class CheckpointBenchmark {
                             checkpoints,
                             f.size(),
                             median[v],
-                            format(f.stream().map(Figures::medianMillis).toList()),
+                            Rounds.format(f.stream().map(Figures::medianMillis).toList(), "%.0f"),
                             max,
                             state[v]));
         }
@@ -180,19 +180,5 @@ public final class CheckpointBenchmark {
                     duration.getMaximum(),
                     size.getQuantile(0.5));
         }
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String format(List<Double> values) {
-        List<String> parts = new ArrayList<>();
-        for (double v : values) {
-            parts.add(String.format(Locale.ROOT, "%.0f", v));
-        }
-        return String.join(", ", parts);
     }
 }
