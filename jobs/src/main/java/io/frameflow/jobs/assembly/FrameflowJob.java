@@ -134,12 +134,9 @@ public final class FrameflowJob {
             return new Outputs(results, deadLetters, windows, events, plus(video, sink));
         }
 
-        boolean isEmpty() {
-            return results.isEmpty()
-                    && windows.isEmpty()
-                    && events.isEmpty()
-                    && video.isEmpty()
-                    && deadLetters.isEmpty();
+        /** Whether any sink takes results, windows, events or video (dead letters do not count). */
+        boolean deliversAnything() {
+            return !(results.isEmpty() && windows.isEmpty() && events.isEmpty() && video.isEmpty());
         }
 
         private static <T> List<T> plus(List<T> list, T item) {
@@ -218,10 +215,7 @@ public final class FrameflowJob {
             stages = List.copyOf(stages);
             ModelStages.check(stages);
             Objects.requireNonNull(outputs, "outputs");
-            if (outputs.results().isEmpty()
-                    && outputs.windows().isEmpty()
-                    && outputs.events().isEmpty()
-                    && outputs.video().isEmpty()) {
+            if (!outputs.deliversAnything()) {
                 throw new IllegalArgumentException(
                         "a job needs at least one sink of results, windows, events or video");
             }

@@ -67,7 +67,6 @@ public final class PipelineResolver {
         FrameflowJob.Outputs sinks = FrameflowJob.Outputs.of(List.of(), List.of());
         List<String> outputs = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
         for (int i = 0; i < spec.sinks().size(); i++) {
             SinkSpec sink = spec.sinks().get(i);
             String at = file + ": sinks[" + i + "]";
@@ -126,9 +125,7 @@ public final class PipelineResolver {
                     sinks = sinks.withEvents(kafka.events());
                 }
                 for (String topic : kafka.topics()) {
-                    String described = topic + " at " + sink.kafka().bootstrap();
-                    outputs.add("kafka topic " + described);
-                    topics.add(described);
+                    outputs.add("kafka topic " + topic + " at " + sink.kafka().bootstrap());
                 }
             } else if (sink.postgres() != null) {
                 PostgresSinkOptions options =
@@ -186,7 +183,6 @@ public final class PipelineResolver {
                 sources.totalFrames(),
                 outputs,
                 directories,
-                topics,
                 interval);
     }
 

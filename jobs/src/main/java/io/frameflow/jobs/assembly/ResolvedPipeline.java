@@ -12,9 +12,8 @@ import java.util.OptionalLong;
  * @param streams one line per stream (id, redacted URI, what FFmpeg found), for the user
  * @param totalFrames frames the job will analyse, when every stream is a file that records its
  *     length
- * @param outputs where results go, for the user (directories, topics)
+ * @param outputs where results go, for the user (directories, topics, tables, video)
  * @param resultDirectories the directories of the JSON Lines sinks
- * @param kafkaTopics the Kafka sinks, as {@code topic at bootstrap}
  * @param checkpointInterval time between checkpoints
  */
 public record ResolvedPipeline(
@@ -24,7 +23,6 @@ public record ResolvedPipeline(
         OptionalLong totalFrames,
         List<String> outputs,
         List<java.nio.file.Path> resultDirectories,
-        List<String> kafkaTopics,
         Duration checkpointInterval) {
 
     /** This pipeline with other job parts. */
@@ -36,7 +34,6 @@ public record ResolvedPipeline(
                 totalFrames,
                 outputs,
                 resultDirectories,
-                kafkaTopics,
                 checkpointInterval);
     }
 }
